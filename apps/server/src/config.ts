@@ -1,0 +1,135 @@
+/**
+ * Every environment variable Komek reads, validated at boot. A bad value stops the server with
+ * a list of everything that is wrong, never a stack trace.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** HTTP port (PORT, default 8109). */
+  port: number;
+  /** Interface to listen on (HOST, default 0.0.0.0). */
+  host: string;
+  /** Where the embedded database and attachments live (DATA_DIR, default ./data). */
+  dataDir: string;
+  /** PostgreSQL URL; when unset, the embedded PGlite database in DATA_DIR/pglite is used. */
+  databaseUrl: string | undefined;
+  /** A streaming replica for analytics and public reads (DATABASE_REPLICA_URL, optional). */
+  databaseReplicaUrl: string | undefined;
+  /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
+  databasePoolSize: number;
+  /** Seed the demo city on first start (SEED_DEMO; default true on the embedded database). */
+  seedDemo: boolean;
+  /** Synthetic requests in the demo year (SEED_DEMO_REQUESTS, default 23000 = 1 % of Astana's volume). */
+  seedDemoRequests: number;
+  /** fatal | error | warn | info | debug | trace | silent (LOG_LEVEL, default info). */
+  logLevel: string;
+  /** The city's IANA time zone (CITY_TIME_ZONE, default Asia/Almaty = UTC+5). */
+  cityTimeZone: string;
+  /** The city that unauthenticated and default requests belong to (CITY_ID, default astana). */
+  cityId: string;
+  /** development | production | test (NODE_ENV). Production refuses demo passwords and hides the dev inbox. */
+  env: 'development' | 'production' | 'test';
+  /** Run background jobs (SLA watcher, outbox) in this process (JOBS, default true). */
+  jobs: boolean;
+  /** Mark session cookies Secure (COOKIE_SECURE; default true in production). */
+  cookieSecure: boolean;
+  /** Maximum attachment size in bytes (MAX_UPLOAD_BYTES, default 10 MB). */
+  maxUploadBytes: number;
+  /** Statement timeout for API queries in ms (STATEMENT_TIMEOUT_MS, default 5000; PostgreSQL only). */
+  statementTimeoutMs: number;
+}
+
+/** Documentation of each variable, printed by `komek config` and kept in the README. */
+export const CONFIG_DOCS: Record<string, string> = {
+  PORT: 'HTTP port (default 8109)',
+  HOST: 'interface to listen on (default 0.0.0.0)',
+  DATA_DIR: 'embedded database and attachments (default ./data)',
+  DATABASE_URL: 'postgres://… to use PostgreSQL instead of the embedded PGlite',
+  DATABASE_REPLICA_URL: 'postgres://… of a streaming replica for analytics and public reads (optional)',
+  DATABASE_POOL_SIZE: 'PostgreSQL pool size (default 10)',
+  SEED_DEMO: 'seed the demo city (Astana) on first start: true/false (default true on PGlite, false on PostgreSQL)',
+  SEED_DEMO_REQUESTS: 'synthetic requests in the demo year (default 23000, 1 % of real volume)',
+  LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
+  CITY_TIME_ZONE: 'IANA time zone of the city (default Asia/Almaty, UTC+5)',
+  CITY_ID: 'default city id (default astana)',
+  NODE_ENV: 'development|production|test (default development)',
+  JOBS: 'run background jobs in this process: true/false (default true)',
+  COOKIE_SECURE: 'Secure session cookies: true/false (default true in production)',
+  MAX_UPLOAD_BYTES: 'largest attachment in bytes (default 10485760)',
+  STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Reads and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return def;
+  };
+  const url = (name: string): string | undefined => {
+    const raw = env[name];
+    if (!raw) return undefined;
+    if (!/^postgres(ql)?:\/\//.test(raw)) problems.push(`${name} must start with postgres:// or postgresql://`);
+    return raw;
+  };
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const databaseUrl = url('DATABASE_URL');
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const tz = env.CITY_TIME_ZONE ?? 'Asia/Almaty';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    problems.push(`CITY_TIME_ZONE must be an IANA time zone such as Asia/Almaty, got "${tz}"`);
+  }
+  const cityId = env.CITY_ID ?? 'astana';
+  if (!/^[a-z][a-z0-9_-]{1,39}$/.test(cityId)) problems.push(`CITY_ID must be a lower-case slug, got "${cityId}"`);
+  const production = nodeEnv === 'production';
+
+  const config: Config = {
+    port: int('PORT', 8109, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl,
+    databaseReplicaUrl: url('DATABASE_REPLICA_URL'),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
+    seedDemo: bool('SEED_DEMO', !databaseUrl),
+    seedDemoRequests: int('SEED_DEMO_REQUESTS', 23_000, 0, 50_000_000),
+    logLevel,
+    cityTimeZone: tz,
+    cityId,
+    env: nodeEnv as Config['env'],
+    jobs: bool('JOBS', true),
+    cookieSecure: bool('COOKIE_SECURE', production),
+    maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,168 @@
+/**
+ * The database: embedded PGlite (default, data on disk) or PostgreSQL (DATABASE_URL, a pool).
+ * Both speak one SQL dialect; queries are Drizzle `sql` templates (or text + params) and rows
+ * come back in one shape on both engines: int8/numeric as numbers, timestamptz as Date,
+ * date as 'YYYY-MM-DD', json/jsonb parsed.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+
+export type DbKind = 'pglite' | 'postgres';
+
+/** Something that runs queries: the database or a transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(q: SQL | string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /** Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>;
+  /** LISTEN on a channel (PostgreSQL: a dedicated connection; PGlite: in-process). */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const dialect = new PgDialect();
+
+function compile(q: SQL | string, params?: unknown[]): { text: string; values: unknown[] } {
+  if (typeof q === 'string') return { text: q, values: params ?? [] };
+  const c = dialect.sqlToQuery(q);
+  return { text: c.sql, values: c.params };
+}
+
+const toNumber = (v: string): number => Number(v);
+const identity = (v: string): string => v;
+
+pg.types.setTypeParser(pg.types.builtins.INT8, toNumber);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
+pg.types.setTypeParser(pg.types.builtins.DATE, identity);
+
+export interface OpenOptions {
+  /** postgres://… or undefined for PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; 'memory://' for an in-memory database. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (tests create one per file); created if missing. */
+  schema?: string;
+  poolSize?: number;
+  statementTimeoutMs?: number;
+  /** Application name shown in pg_stat_activity. */
+  applicationName?: string;
+}
+
+/** Opens the database named by the options. */
+export async function openDb(opts: OpenOptions): Promise<Db> {
+  return opts.url ? openPostgres(opts) : openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Db> {
+  const dir = opts.dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, {
+    extensions: { pg_trgm },
+    parsers: {
+      [pgliteTypes.INT8]: toNumber,
+      [pgliteTypes.NUMERIC]: toNumber,
+      [pgliteTypes.DATE]: identity,
+    },
+  });
+  const runner = (c: Pick<PGlite, 'query'>): Queryable => ({
+    async query<T>(q: SQL | string, params?: unknown[]): Promise<T[]> {
+      const { text, values } = compile(q, params);
+      const r = await c.query<T>(text, values);
+      return r.rows;
+    },
+  });
+  const base = runner(client);
+  const listeners = new Map<string, Set<(p: string) => void>>();
+  return {
+    kind: 'pglite',
+    query: base.query,
+    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    exec: async (script) => {
+      await client.exec(script);
+    },
+    async listen(channel, onMessage) {
+      const unsub = await client.listen(channel, onMessage);
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(onMessage);
+      return async () => {
+        await unsub();
+        set.delete(onMessage);
+      };
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(opts: OpenOptions): Promise<Db> {
+  const url = opts.url as string;
+  if (opts.schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    application_name: opts.applicationName ?? 'komek',
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    ...(opts.schema ? { options: `-c search_path="${opts.schema}",public` } : {}),
+    connectionTimeoutMillis: 5000,
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const runner = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(q: SQL | string, params?: unknown[]): Promise<T[]> {
+      const { text, values } = compile(q, params);
+      const r = await c.query(text, values);
+      return r.rows as T[];
+    },
+  });
+  const base = runner(pool);
+  return {
+    kind: 'postgres',
+    query: base.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(runner(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    async listen(channel, onMessage) {
+      const client = await pool.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onMessage(n.payload ?? '');
+      });
+      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+      return async () => {
+        await client.query(`UNLISTEN "${channel.replaceAll('"', '')}"`).catch(() => undefined);
+        client.release();
+      };
+    },
+    close: () => pool.end(),
+  };
+}

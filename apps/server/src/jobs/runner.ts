@@ -1,0 +1,30 @@
+/** Runs the background jobs on timers; each tick is independent and errors are logged, not thrown. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppDeps } from '../lib/context.ts';
+import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
+import { runSlaWatcher } from './sla-watcher.ts';
+
+export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
+  let stopped = false;
+  const running = new Set<Promise<unknown>>();
+  const every = (name: string, ms: number, fn: () => Promise<unknown>): NodeJS.Timeout => {
+    const t = setInterval(() => {
+      if (stopped) return;
+      const p = fn()
+        .catch((err: unknown) => log.warn({ job: name, err: (err as Error).message }, 'job failed'))
+        .finally(() => running.delete(p));
+      running.add(p);
+    }, ms);
+    t.unref();
+    return t;
+  };
+  const timers = [
+    every('outbox', 1000, () => dispatchOutbox(deps.db, devSender, deps.now)),
+    every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
+  ];
+  return async () => {
+    stopped = true;
+    timers.forEach(clearInterval);
+    await Promise.allSettled([...running]);
+  };
+}

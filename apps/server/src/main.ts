@@ -1,0 +1,51 @@
+/** Boot: config → database → migrations → demo seed → app → listen → jobs. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { createRuntime } from './deps.ts';
+import { startJobs } from './jobs/runner.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee the README's Configuration section.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const runtime = await createRuntime(config);
+  const { deps } = runtime;
+  const app = await buildApp({ deps, webDist: join(here, '..', '..', 'web', 'dist'), logger: true });
+  if (deps.db.kind === 'pglite') {
+    app.log.warn(
+      'embedded database (PGlite): data in %s; PGlite runs with fsync off, so a power loss or OS crash can lose the last writes — use DATABASE_URL=postgres://… in production',
+      join(config.dataDir, 'pglite'),
+    );
+  }
+  if (config.seedDemo) {
+    const { seedDemoCity } = await import('./seed/demo.ts');
+    const t0 = Date.now();
+    const r = await seedDemoCity(deps.db, { now: deps.now(), requests: config.seedDemoRequests });
+    if (r.seeded) app.log.info('demo city seeded in %d s', Math.round((Date.now() - t0) / 1000));
+  }
+  const stopJobs = config.jobs ? startJobs(deps, app.log) : async () => undefined;
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Komek is running on http://localhost:${config.port} (database: ${deps.db.kind}); API docs at /docs`);
+  const shutdown = async (signal: string): Promise<void> => {
+    app.log.info({ signal }, 'shutting down');
+    await stopJobs();
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

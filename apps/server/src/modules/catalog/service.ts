@@ -1,0 +1,56 @@
+import type { Static } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_SLA_HOURS } from '@komek/domain/sla';
+import type { Queryable } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { bboxOf, isGeometry } from '../../lib/geo.ts';
+import type { AgencyBody, CategoryBody } from './routes.ts';
+
+export async function upsertCategory(db: Queryable, cityId: string, code: string, b: Static<typeof CategoryBody>): Promise<void> {
+  if (b.parent === code) throw new AppError('validation_failed', 'a category cannot be its own parent', { field: 'parent' });
+  await db.query(sql`INSERT INTO categories (city_id, code, parent_code, name, description, icon, default_criticality,
+      sla_hours, agency_code, season, keywords, duplicate_radius_m, active, questions)
+    VALUES (${cityId}, ${code}, ${b.parent ?? null}, ${JSON.stringify(b.name)}::jsonb, ${JSON.stringify(b.description ?? {})}::jsonb,
+      ${b.icon ?? null}, ${b.defaultCriticality ?? 'standard'}, ${JSON.stringify(b.slaHours ?? DEFAULT_SLA_HOURS)}::jsonb,
+      ${b.agency ?? null}, ${b.season ? JSON.stringify(b.season) : null}::jsonb, ${JSON.stringify(b.keywords ?? {})}::jsonb,
+      ${b.duplicateRadiusM ?? 300}, ${b.active ?? true}, ${JSON.stringify(b.questions ?? [])}::jsonb)
+    ON CONFLICT (city_id, code) DO UPDATE SET parent_code = EXCLUDED.parent_code, name = EXCLUDED.name,
+      description = EXCLUDED.description, icon = EXCLUDED.icon, default_criticality = EXCLUDED.default_criticality,
+      sla_hours = EXCLUDED.sla_hours, agency_code = EXCLUDED.agency_code, season = EXCLUDED.season,
+      keywords = EXCLUDED.keywords, duplicate_radius_m = EXCLUDED.duplicate_radius_m, active = EXCLUDED.active,
+      questions = EXCLUDED.questions`);
+}
+
+export async function upsertAgency(db: Queryable, cityId: string, code: string, b: Static<typeof AgencyBody>): Promise<void> {
+  await db.query(sql`INSERT INTO agencies (city_id, code, kind, name, phone, email, address, working_hours, calendar_code, district_code, active)
+    VALUES (${cityId}, ${code}, ${b.kind}, ${JSON.stringify(b.name)}::jsonb, ${b.phone ?? null}, ${b.email ?? null}, ${b.address ?? null},
+      ${b.workingHours ?? null}, ${b.calendar ?? null}, ${b.district ?? null}, ${b.active ?? true})
+    ON CONFLICT (city_id, code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, phone = EXCLUDED.phone,
+      email = EXCLUDED.email, address = EXCLUDED.address, working_hours = EXCLUDED.working_hours,
+      calendar_code = EXCLUDED.calendar_code, district_code = EXCLUDED.district_code, active = EXCLUDED.active`);
+}
+
+interface FeatureLike {
+  type?: unknown;
+  properties?: { id?: unknown; code?: unknown; name?: unknown; name_kk?: unknown; name_en?: unknown } | null;
+  geometry?: unknown;
+}
+
+/** Loads districts from GeoJSON features (properties.id or code; name as text or {kk,ru,en}). */
+export async function importDistricts(db: Queryable, cityId: string, features: unknown[]): Promise<string[]> {
+  const rows = features.map((f, i) => {
+    const feat = f as FeatureLike;
+    const code = String(feat.properties?.code ?? feat.properties?.id ?? '').toLowerCase();
+    if (!/^[a-z0-9_-]{1,40}$/.test(code)) throw new AppError('validation_failed', `feature ${i} needs properties.id or code (a slug)`, { index: i });
+    if (!isGeometry(feat.geometry)) throw new AppError('validation_failed', `feature ${i} needs a Polygon or MultiPolygon geometry`, { index: i });
+    const n = feat.properties?.name;
+    const name = typeof n === 'object' && n !== null ? n : { kk: String(feat.properties?.name_kk ?? n ?? code), ru: String(n ?? code), en: String(feat.properties?.name_en ?? n ?? code) };
+    return { code, name, geometry: feat.geometry };
+  });
+  for (const r of rows) {
+    await db.query(sql`INSERT INTO districts (city_id, code, name, geometry, bbox)
+      VALUES (${cityId}, ${r.code}, ${JSON.stringify(r.name)}::jsonb, ${JSON.stringify(r.geometry)}::jsonb, ${sql.raw(`ARRAY[${bboxOf(r.geometry).join(',')}]::double precision[]`)})
+      ON CONFLICT (city_id, code) DO UPDATE SET name = EXCLUDED.name, geometry = EXCLUDED.geometry, bbox = EXCLUDED.bbox`);
+  }
+  return rows.map((r) => r.code);
+}

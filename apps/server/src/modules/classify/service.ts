@@ -1,0 +1,44 @@
+/**
+ * Category suggestions from the text. Until a model trained on the city's history is active,
+ * a cold start scores categories by their keywords and names in the three languages.
+ */
+import { tokenize } from '@komek/domain/text/normalize';
+import type { Db } from '../../db/client.ts';
+import { getCatalog } from '../catalog/cache.ts';
+
+export interface Suggestion {
+  category: string;
+  confidence: number;
+}
+
+export interface Classifier {
+  suggest(cityId: string, text: string, k?: number): Promise<Suggestion[]>;
+}
+
+/** Keyword scoring: each category's keywords as word prefixes (so inflected Russian/Kazakh forms match). */
+export function createKeywordClassifier(db: Db): Classifier {
+  return {
+    async suggest(cityId, text, k = 3) {
+      const catalog = await getCatalog(db, cityId);
+      if (!catalog) return [];
+      const tokens = tokenize(text);
+      if (!tokens.length) return [];
+      const scores: Suggestion[] = [];
+      for (const c of catalog.categories.values()) {
+        if (!c.active) continue;
+        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])].flatMap((w) => tokenize(w));
+        let score = 0;
+        for (const w of words) {
+          const stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
+          if (tokens.some((t) => t.startsWith(stem))) score += 1;
+        }
+        if (score > 0) scores.push({ category: c.code, confidence: score });
+      }
+      const total = scores.reduce((s, x) => s + x.confidence, 0) + 1;
+      return scores
+        .sort((a, b) => b.confidence - a.confidence)
+        .slice(0, k)
+        .map((s) => ({ category: s.category, confidence: Math.round((s.confidence / total) * 1000) / 1000 }));
+    },
+  };
+}

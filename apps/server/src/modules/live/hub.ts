@@ -1,0 +1,48 @@
+/**
+ * Live updates for consoles. A change is published with pg_notify so that every process
+ * (KOMEK_WORKERS > 1) hears it and forwards it to its own SSE subscribers.
+ */
+import type { Db } from '../../db/client.ts';
+import type { LiveEvent } from '../../lib/context.ts';
+
+export interface LiveHub {
+  publish(e: LiveEvent): void;
+  subscribe(fn: (e: LiveEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+const CHANNEL = 'komek_live';
+
+export async function createLiveHub(db: Db): Promise<LiveHub> {
+  const subs = new Set<(e: LiveEvent) => void>();
+  const deliver = (payload: string): void => {
+    let e: LiveEvent;
+    try {
+      e = JSON.parse(payload) as LiveEvent;
+    } catch {
+      return;
+    }
+    for (const s of subs) s(e);
+  };
+  let unlisten: (() => Promise<void>) | undefined;
+  try {
+    unlisten = await db.listen(CHANNEL, deliver);
+  } catch {
+    unlisten = undefined;
+  }
+  return {
+    publish(e) {
+      const payload = JSON.stringify(e);
+      if (unlisten) db.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => deliver(payload));
+      else deliver(payload);
+    },
+    subscribe(fn) {
+      subs.add(fn);
+      return () => subs.delete(fn);
+    },
+    async close() {
+      subs.clear();
+      if (unlisten) await unlisten().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/** Intake: a new request from any channel lands in one lifecycle. */
+import { sql } from 'drizzle-orm';
+import { detectLanguage } from '@komek/domain/text/normalize';
+import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
+import type { Channel, Criticality } from '@komek/domain/lifecycle';
+import { localParts } from '@komek/domain/time';
+import { AppError, forbidden, unauthorized } from '../../errors.ts';
+import type { Actor, AppDeps } from '../../lib/context.ts';
+import { gridCell } from '../../lib/geo.ts';
+import { normalizePhone } from '../../lib/phone.ts';
+import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
+import { enqueueMessage } from '../notify/outbox.ts';
+import { assessCriticality } from './criticality.ts';
+import { findByIdempotencyKey, findViewById, insertEvent, insertRequest, type RequestView } from './repository.ts';
+
+export interface IntakeInput {
+  text: string;
+  category?: string | undefined;
+  criticality?: Criticality | undefined;
+  lat?: number | undefined;
+  lon?: number | undefined;
+  address?: string | undefined;
+  channel: Channel;
+  resident?: { phone: string; name?: string | undefined; lang?: string | undefined } | undefined;
+  attributes?: Record<string, unknown> | undefined;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'classifier' | 'now' | 'publish'>;
+
+const INTAKE_ROLES = ['operator', 'supervisor', 'admin', 'executor'];
+const RESIDENT_CHANNELS: readonly Channel[] = ['web', 'app'];
+
+export async function createRequest(
+  deps: Deps,
+  actor: Actor,
+  input: IntakeInput,
+  idempotencyKey?: string,
+): Promise<{ request: RequestView; replayed: boolean }> {
+  if (actor.kind === 'anonymous') throw unauthorized('sign in to report a problem');
+  if (actor.kind === 'staff' && !INTAKE_ROLES.includes(actor.role)) throw forbidden('your role does not take requests');
+  if (actor.kind === 'resident' && !RESIDENT_CHANNELS.includes(input.channel)) {
+    throw new AppError('validation_failed', 'residents report through the web or the app', { field: 'channel', allowed: RESIDENT_CHANNELS });
+  }
+  const cityId = actor.cityId;
+  if (idempotencyKey) {
+    const existing = await findByIdempotencyKey(deps.db, cityId, idempotencyKey);
+    if (existing) return replay(deps, actor, existing.id, existing.created_by_staff_id, existing.resident_id);
+  }
+  const catalog = await getCatalog(deps.db, cityId);
+  if (!catalog) throw new AppError('not_found', 'unknown city');
+  const text = input.text.trim();
+  if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
+
+  const suggestions = await deps.classifier.suggest(cityId, text, 3);
+  let categoryCode: string | null = null;
+  if (input.category) {
+    const c = catalog.categories.get(input.category);
+    if (!c || !c.active) {
+      throw new AppError('validation_failed', `unknown category "${input.category}"`, { field: 'category' });
+    }
+    categoryCode = c.code;
+  } else if (suggestions[0] && suggestions[0].confidence >= 0.3) {
+    categoryCode = suggestions[0].category;
+  }
+  const category = categoryCode ? catalog.categories.get(categoryCode) : undefined;
+
+  const hasPoint = input.lat !== undefined && input.lon !== undefined;
+  if ((input.lat === undefined) !== (input.lon === undefined)) {
+    throw new AppError('validation_failed', 'give both lat and lon, or neither', { field: input.lat === undefined ? 'lat' : 'lon' });
+  }
+  const district = hasPoint ? districtAt(catalog, input.lat as number, input.lon as number) : undefined;
+  const agencyCode = responsibleAgency(catalog, categoryCode, district?.code ?? null);
+  const agency = agencyCode ? catalog.agencies.get(agencyCode) : undefined;
+
+  const assessed = assessCriticality({ text, categoryDefault: category?.default_criticality ?? 'standard' });
+  const criticality: Criticality = input.criticality ?? assessed.level;
+  const now = deps.now();
+  const hours = category?.sla_hours[criticality] ?? DEFAULT_SLA_HOURS[criticality];
+  const calendar = agency?.calendar_code ? catalog.calendars.get(agency.calendar_code) : undefined;
+  const dueAt = computeDueAt(now, hours, calendar);
+  const year = localParts(now, catalog.city.time_zone).year;
+
+  const created = await deps.db.transaction(async (tx) => {
+    let residentId: number | null = null;
+    if (actor.kind === 'resident') residentId = actor.id;
+    else if (input.resident) {
+      const phone = normalizePhone(input.resident.phone);
+      const rows = await tx.query<{ id: number }>(sql`
+        INSERT INTO residents (city_id, phone, name, preferred_lang) VALUES (${cityId}, ${phone}, ${input.resident.name ?? null}, ${input.resident.lang ?? detectLanguage(text)})
+        ON CONFLICT (city_id, phone) DO UPDATE SET name = COALESCE(EXCLUDED.name, residents.name)
+        RETURNING id`);
+      residentId = (rows[0] as { id: number }).id;
+    }
+    const row = await insertRequest(tx, {
+      cityId,
+      numberPrefix: catalog.city.number_prefix,
+      year,
+      channel: input.channel,
+      text,
+      lang: detectLanguage(text),
+      categoryCode,
+      criticality,
+      lat: hasPoint ? (input.lat as number) : null,
+      lon: hasPoint ? (input.lon as number) : null,
+      geoCell: hasPoint ? gridCell(input.lat as number, input.lon as number) : null,
+      address: input.address?.trim() || null,
+      districtCode: district?.code ?? null,
+      residentId,
+      agencyCode,
+      createdByStaffId: actor.kind === 'staff' ? actor.id : null,
+      dueAt,
+      attributes: input.attributes ?? {},
+      idempotencyKey: idempotencyKey ?? null,
+      createdAt: now,
+    });
+    if (!row) return undefined;
+    const actorKind = actor.kind === 'staff' ? 'staff' : 'resident';
+    const actorId = actor.kind === 'staff' ? actor.id : residentId;
+    await insertEvent(tx, {
+      cityId, requestId: row.id, type: 'created', actorKind, actorId, toStatus: 'new', visibility: 'public',
+      data: { channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString() },
+      createdAt: now,
+    });
+    await insertEvent(tx, {
+      cityId, requestId: row.id, type: 'classified', actorKind: 'system', actorId: null,
+      data: {
+        suggestions,
+        chosen: categoryCode,
+        source: input.category ? actorKind : 'model',
+        accepted: input.category ? suggestions[0]?.category === input.category : null,
+        criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+      },
+      createdAt: now,
+    });
+    if (residentId !== null) {
+      await enqueueMessage(tx, {
+        cityId, kind: 'request_created', channel: 'sms', recipient: `resident:${residentId}`,
+        payload: { number: row.number, dueAt: dueAt.toISOString(), status: 'new' },
+      });
+    }
+    return row;
+  });
+  if (!created) {
+    // Another call with the same key won the race: answer with its request.
+    const existing = await findByIdempotencyKey(deps.db, cityId, idempotencyKey as string);
+    if (!existing) throw new AppError('conflict', 'the request could not be stored; retry');
+    return replay(deps, actor, existing.id, existing.created_by_staff_id, existing.resident_id);
+  }
+  deps.publish({ cityId, type: 'request.created', number: created.number, status: 'new', agencyCode });
+  const view = await findViewById(deps.db, cityId, created.id);
+  return { request: view as RequestView, replayed: false };
+}
+
+async function replay(deps: Deps, actor: Actor, id: number, staffId: number | null, residentId: number | null) {
+  const sameActor = actor.kind === 'staff' ? staffId === actor.id : actor.kind === 'resident' && residentId === actor.id;
+  if (!sameActor) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used by someone else; use a new key');
+  const view = await findViewById(deps.db, actor.cityId, id);
+  return { request: view as RequestView, replayed: true };
+}

@@ -1,0 +1,233 @@
+/** SQL for requests and their events. Nothing else queries these tables for the lifecycle. */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import type { Criticality, Status } from '@komek/domain/lifecycle';
+
+export interface RequestRow {
+  city_id: string;
+  id: number;
+  number: string;
+  channel: string;
+  text: string;
+  lang: string;
+  category_code: string | null;
+  criticality: Criticality;
+  status: Status;
+  lat: number | null;
+  lon: number | null;
+  address: string | null;
+  district_code: string | null;
+  resident_id: number | null;
+  agency_code: string | null;
+  executor_id: number | null;
+  created_by_staff_id: number | null;
+  due_at: Date;
+  sla_paused_at: Date | null;
+  sla_warned_at: Date | null;
+  sla_breached_at: Date | null;
+  first_response_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  duplicate_of: number | null;
+  incident_id: number | null;
+  planned_year: number | null;
+  status_reason: string | null;
+  attributes: Record<string, unknown>;
+  idempotency_key: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A request with what its presenters need from joined tables. */
+export interface RequestView extends RequestRow {
+  resident_phone: string | null;
+  resident_name: string | null;
+  duplicate_of_number: string | null;
+}
+
+export interface NewRequest {
+  cityId: string;
+  numberPrefix: string;
+  year: number;
+  channel: string;
+  text: string;
+  lang: string;
+  categoryCode: string | null;
+  criticality: string;
+  lat: number | null;
+  lon: number | null;
+  geoCell: number | null;
+  address: string | null;
+  districtCode: string | null;
+  residentId: number | null;
+  agencyCode: string | null;
+  createdByStaffId: number | null;
+  dueAt: Date;
+  attributes: Record<string, unknown>;
+  idempotencyKey: string | null;
+  createdAt: Date;
+}
+
+/** Inserts a request; with an idempotency key already used, inserts nothing and returns undefined. */
+export async function insertRequest(tx: Queryable, r: NewRequest): Promise<RequestRow | undefined> {
+  const rows = await tx.query<RequestRow>(sql`
+    WITH n AS (SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id)
+    INSERT INTO requests (city_id, id, number, channel, text, lang, category_code, criticality, status,
+      lat, lon, geo_cell, address, district_code, resident_id, agency_code, created_by_staff_id, due_at,
+      attributes, idempotency_key, created_at, updated_at)
+    SELECT ${r.cityId}, n.id, ${r.numberPrefix} || '-' || ${String(r.year)} || '-' || lpad(n.id::text, 7, '0'),
+      ${r.channel}, ${r.text}, ${r.lang}, ${r.categoryCode}, ${r.criticality}, 'new',
+      ${r.lat}, ${r.lon}, ${r.geoCell}, ${r.address}, ${r.districtCode}, ${r.residentId}, ${r.agencyCode},
+      ${r.createdByStaffId}, ${r.dueAt}, ${JSON.stringify(r.attributes)}::jsonb, ${r.idempotencyKey},
+      ${r.createdAt}, ${r.createdAt}
+    FROM n
+    ON CONFLICT (city_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING *`);
+  return rows[0];
+}
+
+export async function findByIdempotencyKey(db: Queryable, cityId: string, key: string): Promise<RequestRow | undefined> {
+  return (await db.query<RequestRow>(sql`SELECT * FROM requests WHERE city_id = ${cityId} AND idempotency_key = ${key}`))[0];
+}
+
+const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, d.number AS duplicate_of_number
+  FROM requests r
+  LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id
+  LEFT JOIN requests d ON d.city_id = r.city_id AND d.id = r.duplicate_of`;
+
+export async function findViewByNumber(db: Queryable, cityId: string, number: string): Promise<RequestView | undefined> {
+  return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ${number}`))[0];
+}
+
+export async function findViewById(db: Queryable, cityId: string, id: number): Promise<RequestView | undefined> {
+  return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`))[0];
+}
+
+/** Locks a request row for a change in this transaction. */
+export async function lockByNumber(tx: Queryable, cityId: string, number: string): Promise<RequestRow | undefined> {
+  return (await tx.query<RequestRow>(sql`SELECT * FROM requests WHERE city_id = ${cityId} AND number = ${number} FOR UPDATE`))[0];
+}
+
+export type RequestPatch = Partial<{
+  status: Status;
+  agency_code: string | null;
+  executor_id: number | null;
+  due_at: Date;
+  sla_paused_at: Date | null;
+  first_response_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  duplicate_of: number | null;
+  incident_id: number | null;
+  planned_year: number | null;
+  status_reason: string | null;
+  category_code: string | null;
+  criticality: Criticality;
+  rating: number | null;
+  rating_comment: string | null;
+  sla_warned_at: Date | null;
+  sla_breached_at: Date | null;
+}>;
+
+export async function updateRequest(tx: Queryable, cityId: string, id: number, patch: RequestPatch, now: Date): Promise<void> {
+  const sets: SQL[] = [sql`updated_at = ${now}`];
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (!/^[a-z_]+$/.test(k)) throw new Error(`bad column ${k}`);
+    sets.push(sql`${sql.identifier(k)} = ${v}`);
+  }
+  await tx.query(sql`UPDATE requests SET ${sql.join(sets, sql`, `)} WHERE city_id = ${cityId} AND id = ${id}`);
+}
+
+export interface NewEvent {
+  cityId: string;
+  requestId: number;
+  type: string;
+  actorKind: 'staff' | 'resident' | 'system' | 'partner';
+  actorId: number | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  visibility?: 'public' | 'internal';
+  body?: string | null;
+  data?: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export async function insertEvent(tx: Queryable, e: NewEvent): Promise<number> {
+  const rows = await tx.query<{ id: number }>(sql`INSERT INTO request_events
+    (city_id, request_id, type, actor_kind, actor_id, from_status, to_status, visibility, body, data, created_at)
+    VALUES (${e.cityId}, ${e.requestId}, ${e.type}, ${e.actorKind}, ${e.actorId}, ${e.fromStatus ?? null},
+      ${e.toStatus ?? null}, ${e.visibility ?? 'internal'}, ${e.body ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.createdAt})
+    RETURNING id`);
+  return (rows[0] as { id: number }).id;
+}
+
+export interface EventRow {
+  id: number;
+  type: string;
+  actor_kind: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  visibility: 'public' | 'internal';
+  body: string | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+export async function listEvents(db: Queryable, cityId: string, requestId: number, publicOnly: boolean): Promise<EventRow[]> {
+  return db.query<EventRow>(sql`SELECT e.id, e.type, e.actor_kind, e.actor_id,
+      CASE WHEN e.actor_kind = 'staff' THEN s.name END AS actor_name,
+      e.from_status, e.to_status, e.visibility, e.body, e.data, e.created_at
+    FROM request_events e
+    LEFT JOIN staff s ON e.actor_kind = 'staff' AND s.city_id = e.city_id AND s.id = e.actor_id
+    WHERE e.city_id = ${cityId} AND e.request_id = ${requestId}
+      ${publicOnly ? sql`AND e.visibility = 'public'` : sql``}
+    ORDER BY e.id`);
+}
+
+export interface ListFilters {
+  cityId: string;
+  status?: string[] | undefined;
+  category?: string[] | undefined;
+  agency?: string[] | undefined;
+  district?: string[] | undefined;
+  criticality?: string[] | undefined;
+  channel?: string[] | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  overdue?: boolean | undefined;
+  text?: string | undefined;
+  residentId?: number | undefined;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: { createdAt: Date; id: number } | undefined;
+  limit: number;
+  now: Date;
+}
+
+export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
+  const where: SQL[] = [sql`r.city_id = ${f.cityId}`];
+  const anyOf = (col: string, vals?: string[]): void => {
+    if (vals?.length) where.push(sql`${sql.identifier('r')}.${sql.identifier(col)} IN (${sql.join(vals.map((v) => sql`${v}`), sql`, `)})`);
+  };
+  anyOf('status', f.status);
+  anyOf('category_code', f.category);
+  anyOf('agency_code', f.agency);
+  anyOf('district_code', f.district);
+  anyOf('criticality', f.criticality);
+  anyOf('channel', f.channel);
+  if (f.createdFrom) where.push(sql`r.created_at >= ${f.createdFrom}`);
+  if (f.createdTo) where.push(sql`r.created_at < ${f.createdTo}`);
+  if (f.overdue) where.push(sql`r.due_at < ${f.now} AND r.status IN ('new', 'assigned', 'in_progress', 'reopened')`);
+  if (f.residentId !== undefined) where.push(sql`r.resident_id = ${f.residentId}`);
+  if (f.text) {
+    const like = `%${f.text.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
+    where.push(sql`(r.text ILIKE ${like} OR r.number = ${f.text} OR r.address ILIKE ${like})`);
+  }
+  if (f.after) where.push(sql`(r.created_at, r.id) < (${f.after.createdAt}, ${f.after.id})`);
+  return db.query<RequestView>(sql`${VIEW} WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`);
+}
