@@ -18,6 +18,17 @@ export default defineConfig({
           globalSetup: ['apps/server/test/global-setup.ts'],
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          globalSetup: ['apps/server/test/global-setup.ts'],
+          // One browser at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

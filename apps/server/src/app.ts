@@ -11,12 +11,10 @@ import type { Actor, AppDeps } from './lib/context.ts';
 import { installErrorHandler, type App } from './lib/http.ts';
 import { ErrorSchema } from './lib/schemas.ts';
 import { validatorCompiler } from './lib/validation.ts';
-import { actorForToken } from './modules/auth/repository.ts';
-import { authRoutes, SESSION_COOKIE } from './modules/auth/routes.ts';
-import { catalogRoutes } from './modules/catalog/routes.ts';
-import { devRoutes } from './modules/dev/routes.ts';
+import { cachedActorForToken } from './modules/auth/repository.ts';
+import { SESSION_COOKIE } from './modules/auth/routes.ts';
+import { MODULES } from './modules/index.ts';
 import { RequestSchema } from './modules/requests/schema.ts';
-import { requestRoutes } from './modules/requests/routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,7 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     req.sessionToken = token || undefined;
     req.actor = { kind: 'anonymous', cityId: deps.config.cityId };
     if (token && token.length <= 200) {
-      const actor = await actorForToken(deps.db, token, deps.now());
+      const actor = await cachedActorForToken(deps.db, token, deps.now());
       if (actor) req.actor = actor;
     }
   });
@@ -93,10 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  authRoutes(app, deps);
-  catalogRoutes(app, deps);
-  requestRoutes(app, deps);
-  devRoutes(app, deps);
+  for (const register of MODULES) await register(app, deps);
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, index: false });

@@ -52,7 +52,7 @@ export function installErrorHandler(app: App): void {
     if (fe.statusCode === 429) {
       return reply.status(429).send(errorBody('rate_limited', 'too many requests, slow down'));
     }
-    if (fe.code && (UNAVAILABLE_PG.has(fe.code) || UNAVAILABLE_NET.has(fe.code) || /Connection terminated|timeout exceeded when trying to connect/i.test(fe.message))) {
+    if ((fe.code && (UNAVAILABLE_PG.has(fe.code) || UNAVAILABLE_NET.has(fe.code))) || /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i.test(fe.message ?? '')) {
       req.log.warn({ code: fe.code }, 'database unavailable');
       void reply.header('Retry-After', '2');
       return reply.status(503).send(errorBody('unavailable', 'the service is briefly unavailable, retry shortly'));

@@ -42,6 +42,7 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {
+  forgetCachedToken(token);
   await db.query(sql`DELETE FROM sessions WHERE token_hash = ${sha256(token)}`);
 }
 
@@ -55,6 +56,29 @@ interface SessionActorRow {
   agency_code: string | null;
   active: boolean | null;
   phone: string | null;
+}
+
+const ACTOR_TTL_MS = 5_000;
+const actorCache = new Map<string, { actor: Actor; until: number }>();
+
+/**
+ * The actor behind a session token, cached for 5 s per process so that busy clients do not
+ * pay a session lookup on every call (a logout elsewhere takes effect within those 5 s).
+ */
+export async function cachedActorForToken(db: Queryable, token: string, now: Date): Promise<Actor | undefined> {
+  const key = sha256(token);
+  const hit = actorCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const actor = await actorForToken(db, token, now);
+  if (actor) {
+    if (actorCache.size > 10_000) actorCache.clear();
+    actorCache.set(key, { actor, until: Date.now() + ACTOR_TTL_MS });
+  } else actorCache.delete(key);
+  return actor;
+}
+
+export function forgetCachedToken(token: string): void {
+  actorCache.delete(sha256(token));
 }
 
 /** The actor behind a session token, or undefined when the token is unknown or expired. */

@@ -5,13 +5,13 @@ import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
 import type { Channel, Criticality } from '@komek/domain/lifecycle';
 import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, unauthorized } from '../../errors.ts';
+import type { Queryable } from '../../db/client.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import { gridCell } from '../../lib/geo.ts';
 import { normalizePhone } from '../../lib/phone.ts';
 import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
-import { enqueueMessage } from '../notify/outbox.ts';
 import { assessCriticality } from './criticality.ts';
-import { findByIdempotencyKey, findViewById, insertEvent, insertRequest, type RequestView } from './repository.ts';
+import { findByIdempotencyKey, findViewById, insertRequest, type RequestView } from './repository.ts';
 
 export interface IntakeInput {
   text: string;
@@ -80,18 +80,21 @@ export async function createRequest(
   const dueAt = computeDueAt(now, hours, calendar);
   const year = localParts(now, catalog.city.time_zone).year;
 
-  const created = await deps.db.transaction(async (tx) => {
-    let residentId: number | null = null;
-    if (actor.kind === 'resident') residentId = actor.id;
-    else if (input.resident) {
-      const phone = normalizePhone(input.resident.phone);
-      const rows = await tx.query<{ id: number }>(sql`
-        INSERT INTO residents (city_id, phone, name, preferred_lang) VALUES (${cityId}, ${phone}, ${input.resident.name ?? null}, ${input.resident.lang ?? detectLanguage(text)})
-        ON CONFLICT (city_id, phone) DO UPDATE SET name = COALESCE(EXCLUDED.name, residents.name)
-        RETURNING id`);
-      residentId = (rows[0] as { id: number }).id;
-    }
-    const row = await insertRequest(tx, {
+  let residentId: number | null = null;
+  let residentView: { phone: string | null; name: string | null } = { phone: null, name: null };
+  if (actor.kind === 'resident') {
+    residentId = actor.id;
+    residentView = { phone: actor.phone, name: null };
+  } else if (input.resident) {
+    const phone = normalizePhone(input.resident.phone);
+    residentId = await upsertResident(deps.db, cityId, phone, input.resident.name ?? null, input.resident.lang ?? detectLanguage(text));
+    residentView = { phone, name: input.resident.name ?? null };
+  }
+  const actorKind = actor.kind === 'staff' ? 'staff' : 'resident';
+  const actorId = actor.kind === 'staff' ? actor.id : residentId;
+  const created = await insertRequest(
+    deps.db,
+    {
       cityId,
       numberPrefix: catalog.city.number_prefix,
       year,
@@ -112,34 +115,25 @@ export async function createRequest(
       attributes: input.attributes ?? {},
       idempotencyKey: idempotencyKey ?? null,
       createdAt: now,
-    });
-    if (!row) return undefined;
-    const actorKind = actor.kind === 'staff' ? 'staff' : 'resident';
-    const actorId = actor.kind === 'staff' ? actor.id : residentId;
-    await insertEvent(tx, {
-      cityId, requestId: row.id, type: 'created', actorKind, actorId, toStatus: 'new', visibility: 'public',
-      data: { channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString() },
-      createdAt: now,
-    });
-    await insertEvent(tx, {
-      cityId, requestId: row.id, type: 'classified', actorKind: 'system', actorId: null,
-      data: {
-        suggestions,
-        chosen: categoryCode,
-        source: input.category ? actorKind : 'model',
-        accepted: input.category ? suggestions[0]?.category === input.category : null,
-        criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+    },
+    [
+      {
+        type: 'created', actorKind, actorId, toStatus: 'new', visibility: 'public',
+        data: { channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString() },
       },
-      createdAt: now,
-    });
-    if (residentId !== null) {
-      await enqueueMessage(tx, {
-        cityId, kind: 'request_created', channel: 'sms', recipient: `resident:${residentId}`,
-        payload: { number: row.number, dueAt: dueAt.toISOString(), status: 'new' },
-      });
-    }
-    return row;
-  });
+      {
+        type: 'classified', actorKind: 'system', actorId: null, visibility: 'internal',
+        data: {
+          suggestions,
+          chosen: categoryCode,
+          source: input.category ? actorKind : 'model',
+          accepted: input.category ? suggestions[0]?.category === input.category : null,
+          criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+        },
+      },
+    ],
+    { kind: 'request_created', channel: 'sms', payload: { dueAt: dueAt.toISOString(), status: 'new' } },
+  );
   if (!created) {
     // Another call with the same key won the race: answer with its request.
     const existing = await findByIdempotencyKey(deps.db, cityId, idempotencyKey as string);
@@ -147,8 +141,26 @@ export async function createRequest(
     return replay(deps, actor, existing.id, existing.created_by_staff_id, existing.resident_id);
   }
   deps.publish({ cityId, type: 'request.created', number: created.number, status: 'new', agencyCode });
-  const view = await findViewById(deps.db, cityId, created.id);
-  return { request: view as RequestView, replayed: false };
+  const view: RequestView = { ...created, resident_phone: residentView.phone, resident_name: residentView.name, duplicate_of_number: null };
+  return { request: view, replayed: false };
+}
+
+/**
+ * Finds or creates the caller by phone. A known caller's row is only locked (updated) when a
+ * new name is given, so many requests from one phone do not queue behind each other.
+ */
+async function upsertResident(tx: Queryable, cityId: string, phone: string, name: string | null, lang: string): Promise<number> {
+  const found = await tx.query<{ id: number; name: string | null }>(sql`SELECT id, name FROM residents WHERE city_id = ${cityId} AND phone = ${phone}`);
+  const f = found[0];
+  if (f) {
+    if (name && name !== f.name) await tx.query(sql`UPDATE residents SET name = ${name} WHERE city_id = ${cityId} AND id = ${f.id}`);
+    return f.id;
+  }
+  const rows = await tx.query<{ id: number }>(sql`
+    INSERT INTO residents (city_id, phone, name, preferred_lang) VALUES (${cityId}, ${phone}, ${name}, ${lang})
+    ON CONFLICT (city_id, phone) DO UPDATE SET name = COALESCE(EXCLUDED.name, residents.name)
+    RETURNING id`);
+  return (rows[0] as { id: number }).id;
 }
 
 async function replay(deps: Deps, actor: Actor, id: number, staffId: number | null, residentId: number | null) {

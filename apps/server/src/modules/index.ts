@@ -1,0 +1,14 @@
+/** Every module's routes, registered by app.ts in this order. Add a line per module. */
+import type { AppDeps } from '../lib/context.ts';
+import type { App } from '../lib/http.ts';
+import { authRoutes } from './auth/routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
+import { devRoutes } from './dev/routes.ts';
+import { requestRoutes } from './requests/routes.ts';
+
+export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
+  authRoutes,
+  catalogRoutes,
+  requestRoutes,
+  devRoutes,
+];

@@ -1,0 +1,120 @@
+/**
+ * Intake benchmark: autocannon on loopback against POST /api/v1/requests, and in the same run
+ * the raw single-row autocommit INSERT rate of the same database as the ceiling.
+ *   npm run bench:intake                 both databases (PostgreSQL if reachable)
+ *   BENCH_DB=pglite npm run bench:intake one of them
+ */
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { openDb, type Db } from '../apps/server/src/db/client.ts';
+import { migrate } from '../apps/server/src/db/migrate.ts';
+import { CITY, PASSWORD, seedTestCity } from '../apps/server/test/factories.ts';
+import type autocannon from 'autocannon';
+import { load, pinSelf, startServer, tempDir, writeResult } from './lib.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function rawInsertCeiling(db: Db, seconds: number, concurrency: number): Promise<number> {
+  const end = Date.now() + seconds * 1000;
+  let n = 0;
+  const worker = async (): Promise<void> => {
+    while (Date.now() < end) {
+      await db.query(sql`INSERT INTO requests (city_id, id, number, channel, text, lang, criticality, status, due_at)
+        SELECT ${CITY}, n.id, 'RAW-' || n.id, 'phone', 'raw insert ceiling', 'ru', 'standard', 'new', now() + interval '10 days'
+        FROM (SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id) n`);
+      n++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await db.query(sql`DELETE FROM requests WHERE number LIKE 'RAW-%'`);
+  return Math.round(n / seconds);
+}
+
+async function prepare(kind: 'pglite' | 'postgres'): Promise<{ env: Record<string, string>; ceiling: number; cleanup(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const dataDir = tempDir('komek-bench-');
+    const db = await openDb({ dataDir: join(dataDir, 'pglite') });
+    await migrate(db);
+    await seedTestCity(db);
+    const ceiling = await rawInsertCeiling(db, Math.min(5, DURATION), 1);
+    await db.close();
+    return { env: { DATA_DIR: dataDir, SEED_DEMO: 'false', CITY_ID: CITY }, ceiling, cleanup: async () => undefined };
+  }
+  const schema = `bench_${Date.now()}`;
+  const db = await openDb({ url: PG_URL, schema, poolSize: 10 });
+  await migrate(db);
+  await seedTestCity(db);
+  const ceiling = await rawInsertCeiling(db, Math.min(5, DURATION), 10);
+  await db.close();
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
+  return {
+    env: { DATABASE_URL: url, SEED_DEMO: 'false', CITY_ID: CITY },
+    ceiling,
+    async cleanup() {
+      const admin = await openDb({ url: PG_URL });
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+async function pgReachable(): Promise<boolean> {
+  try {
+    const db = await openDb({ url: PG_URL, poolSize: 1 });
+    await db.query('SELECT 1');
+    await db.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  pinSelf(0);
+  const kinds: ('pglite' | 'postgres')[] = [];
+  const only = process.env.BENCH_DB;
+  if (!only || only === 'postgres') {
+    if (await pgReachable()) kinds.push('postgres');
+    else process.stderr.write(`PostgreSQL not reachable at ${PG_URL}; skipping it\n`);
+  }
+  if (!only || only === 'pglite') kinds.push('pglite');
+  const rows: Record<string, unknown>[] = [];
+  let port = 18109;
+  for (const kind of kinds) {
+    const p = await prepare(kind);
+    const server = await startServer(p.env, port++);
+    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 't-operator', password: PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+    // Every call is a different caller at a different place, as on a real contact-center day.
+    let seq = 0;
+    const requests: autocannon.Request[] = [
+      {
+        method: 'POST',
+        path: '/api/v1/requests',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (req) => {
+          seq++;
+          req.body = JSON.stringify({
+            text: 'Нет света в подъезде, третий этаж',
+            category: 'electricity',
+            lat: 51.1 + (seq % 1000) / 10_000,
+            lon: 71.3 + (seq % 997) / 5000,
+            channel: 'phone',
+            resident: { phone: `+7701${String(1_000_000 + (seq % 500_000)).slice(1)}` },
+          });
+          return req;
+        },
+      },
+    ];
+    await load({ url: server.url, duration: 2, connections: 10, requests });
+    const r = await load({ url: server.url, duration: DURATION, connections: kind === 'pglite' ? 10 : 20, requests });
+    rows.push({ database: kind, intake_rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx, raw_insert_ceiling_rps: p.ceiling, ratio: Math.round((r.rps / p.ceiling) * 100) / 100, server_rss_mb: server.rssMb() });
+    await server.stop();
+    await p.cleanup();
+  }
+  console.table(rows);
+  process.stdout.write(`results: ${writeResult('intake', { at: new Date().toISOString(), durationSeconds: DURATION, rows })}\n`);
+}
+
+await main();

@@ -1,0 +1,82 @@
+/** Shared pieces of the benchmarks: a server in a child process, pinned away from the load generator. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const hasTaskset = spawnSync('sh', ['-c', 'command -v taskset']).status === 0;
+
+/** Pins this process (the load generator) to CPU 0 when taskset exists. */
+export function pinSelf(cpu = 0): void {
+  if (hasTaskset) spawnSync('taskset', ['-cp', String(cpu), String(process.pid)], { stdio: 'ignore' });
+}
+
+export interface ServerProc {
+  url: string;
+  proc: ChildProcess;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts `main.ts` in a child process (on CPU 1 when possible) and waits for /health. */
+export async function startServer(env: Record<string, string>, port: number): Promise<ServerProc> {
+  const args = ['--import', 'tsx', join(root, 'apps/server/src/main.ts')];
+  const cmd = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', '1', process.execPath, ...args] : args;
+  const proc = spawn(cmd, argv, { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'false', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      const r = await fetch(`${url}/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    proc,
+    rssMb() {
+      const r = spawnSync('ps', ['-o', 'rss=', '-p', String(hasTaskset ? childPid(proc) : proc.pid)]);
+      return Math.round(Number(String(r.stdout).trim() || 0) / 1024);
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+    },
+  };
+}
+
+/** The node process under taskset (taskset execs, so it is the same pid). */
+function childPid(p: ChildProcess): number {
+  return p.pid ?? 0;
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+export async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon(opts);
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function writeResult(name: string, data: unknown): string {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(data, null, 2));
+  return file;
+}
