@@ -118,17 +118,17 @@ export async function createRequest(
     },
     [
       {
+        // One event carries the intake and the classification (what was suggested, what was kept,
+        // whether the operator accepted it): one row less per request on the hottest path.
         type: 'created', actorKind, actorId, toStatus: 'new', visibility: 'public',
-        data: { channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString() },
-      },
-      {
-        type: 'classified', actorKind: 'system', actorId: null, visibility: 'internal',
         data: {
-          suggestions,
-          chosen: categoryCode,
-          source: input.category ? actorKind : 'model',
-          accepted: input.category ? suggestions[0]?.category === input.category : null,
-          criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+          channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString(),
+          classification: {
+            suggestions,
+            source: input.category ? actorKind : 'model',
+            accepted: input.category ? suggestions[0]?.category === input.category : null,
+            criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+          },
         },
       },
     ],
