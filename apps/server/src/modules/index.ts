@@ -3,6 +3,7 @@ import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
+import { classifyRoutes } from './classify/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
@@ -10,5 +11,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   authRoutes,
   catalogRoutes,
   requestRoutes,
+  classifyRoutes,
   devRoutes,
 ];

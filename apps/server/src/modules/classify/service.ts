@@ -13,11 +13,14 @@ export interface Suggestion {
 
 export interface Classifier {
   suggest(cityId: string, text: string, k?: number): Promise<Suggestion[]>;
+  /** Which model answers for a city (kind: keywords | linear; version in classifier_models). */
+  info(cityId: string): { kind: string; version: number | null };
 }
 
 /** Keyword scoring: each category's keywords as word prefixes (so inflected Russian/Kazakh forms match). */
 export function createKeywordClassifier(db: Db): Classifier {
   return {
+    info: () => ({ kind: 'keywords', version: null }),
     async suggest(cityId, text, k = 3) {
       const catalog = await getCatalog(db, cityId);
       if (!catalog) return [];
