@@ -115,7 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     port: int('PORT', 8109, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    // npm runs workspace scripts in the workspace folder; INIT_CWD is where the user typed the command.
+    dataDir: resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? 'data'),
     databaseUrl,
     databaseReplicaUrl: url('DATABASE_REPLICA_URL'),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),

@@ -29,7 +29,8 @@ export function createKeywordClassifier(db: Db): Classifier {
       const scores: Suggestion[] = [];
       for (const c of catalog.categories.values()) {
         if (!c.active) continue;
-        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])].flatMap((w) => tokenize(w));
+        // Short words ("в", "на") are not evidence; long ones match by their stem.
+        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])].flatMap((w) => tokenize(w)).filter((w) => w.length >= 3);
         let score = 0;
         for (const w of words) {
           const stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
