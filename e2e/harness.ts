@@ -2,7 +2,8 @@
  * Browser tests: a real server (in this process, on a free port, on PGlite or a fresh PostgreSQL
  * schema) serving the built web app, and Debian's Chromium driven by playwright-core.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -43,7 +44,7 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
   ensureWebBuilt();
   const { db, drop } = await openTestDb();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'true', LOG_LEVEL: 'warn' }),
+    ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'true', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-e2e-')) }),
     databaseUrl: process.env.DATABASE_URL,
   };
   const runtime = await createRuntime(config, { db });

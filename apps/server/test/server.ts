@@ -3,6 +3,9 @@
  * PostgreSQL server named by DATABASE_URL (dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
@@ -52,7 +55,10 @@ export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
 
 export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
   const { db, drop } = await openTestDb();
-  const config = { ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'false' }), databaseUrl: process.env.DATABASE_URL };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-test-')) }),
+    databaseUrl: process.env.DATABASE_URL,
+  };
   let clock: Date | undefined;
   const runtime = await createRuntime(config, { db, now: () => clock ?? new Date() });
   if (opts.seed !== false) await seedTestCity(db);

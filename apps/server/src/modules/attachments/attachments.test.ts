@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+
+let s: TestServer;
+let number: string;
+let resident: string;
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body')]);
+
+beforeAll(async () => {
+  s = await startTestServer();
+  resident = await s.residentToken('+77016660001');
+  number = (await s.call('POST', '/api/v1/requests', { token: resident, body: { text: 'Яма во дворе', category: 'roads', channel: 'app' } })).json().number;
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const upload = (token: string | undefined, body: Buffer, type: string, query = '') =>
+  s.app.inject({ method: 'POST', url: `/api/v1/requests/${number}/attachments${query}`, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: body });
+
+describe('attachments', () => {
+  it('stores a photo by its checksum, writes an event, and serves it back to those who may read', async () => {
+    const r = await upload(resident, PNG, 'image/png', '?name=../../etc/passwd.png');
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ contentType: 'image/png', size: PNG.length, kind: 'resident' });
+    expect(r.json().fileName).not.toContain('/');
+    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json().items;
+    expect(list).toHaveLength(1);
+    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, { token: await s.token('operator') });
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    const events = (await s.call('GET', `/api/v1/requests/${number}/events`, { token: resident })).json().items.map((e: { type: string }) => e.type);
+    expect(events).toContain('attachment');
+    const other = await s.residentToken('+77016660002');
+    expect((await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: other })).statusCode).toBe(403);
+  });
+
+  it('checks the type by magic bytes, and refuses strangers and anonymous uploads', async () => {
+    const html = await upload(resident, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png');
+    expect(html.statusCode).toBe(415);
+    expect(html.json().error.code).toBe('unsupported_media_type');
+    expect((await upload(resident, PNG, 'text/html')).statusCode).toBe(415);
+    expect((await upload(undefined, PNG, 'image/png')).statusCode).toBe(401);
+    expect((await upload(await s.residentToken('+77016660003'), PNG, 'image/png')).statusCode).toBe(403);
+    expect((await upload(resident, PNG, 'image/png', '?kind=internal')).statusCode).toBe(403);
+  });
+
+  it('limits the size and the number of files per request', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(s.deps.config.maxUploadBytes)]);
+    expect((await upload(resident, big, 'image/png')).statusCode).toBe(413);
+    let last = 0;
+    for (let i = 0; i < 12; i++) last = (await upload(resident, PNG, 'image/png')).statusCode;
+    expect(last).toBe(409);
+    const n = await s.db.query<{ n: number }>('SELECT count(*) AS n FROM attachments');
+    expect(n[0]?.n).toBe(10);
+  });
+});
