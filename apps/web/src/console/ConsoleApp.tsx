@@ -1,0 +1,6 @@
+import { useTranslation } from 'react-i18next';
+
+export default function ConsoleApp() {
+  const { t } = useTranslation();
+  return <main><h1>Komek 109</h1><p>{t('placeholder', 'console')}</p></main>;
+}
