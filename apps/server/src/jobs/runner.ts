@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../lib/context.ts';
 import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
 import { runSlaWatcher } from './sla-watcher.ts';
+import { refreshAllRollups } from './rollups.ts';
 
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
   let stopped = false;
@@ -21,6 +22,7 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
   const timers = [
     every('outbox', 1000, () => dispatchOutbox(deps.db, devSender, deps.now)),
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
+    every('rollups', 10_000, () => refreshAllRollups(deps.db, deps.now())),
   ];
   return async () => {
     stopped = true;

@@ -25,7 +25,7 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
       WHERE sla_breached_at IS NULL AND status IN ${RUNNING} AND due_at < ${now}
       ORDER BY due_at LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     for (const r of rows) {
-      await tx.query(sql`UPDATE requests SET sla_breached_at = ${now}, sla_warned_at = COALESCE(sla_warned_at, ${now}) WHERE city_id = ${r.city_id} AND id = ${r.id}`);
+      await tx.query(sql`UPDATE requests SET sla_breached_at = ${now}, sla_warned_at = COALESCE(sla_warned_at, ${now}), updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
       await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'sla_breach', actorKind: 'system', actorId: null, data: { dueAt: r.due_at.toISOString() }, createdAt: now });
       const supervisors = await tx.query<{ id: number }>(sql`SELECT id FROM staff WHERE city_id = ${r.city_id} AND active AND role = 'supervisor'
         AND (agency_code = ${r.agency_code} OR agency_code IS NULL) ORDER BY (agency_code IS NULL), id LIMIT 3`);
@@ -43,7 +43,7 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
         AND created_at + (due_at - created_at) * ${AT_RISK_FRACTION} <= ${now}
       LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     for (const r of rows) {
-      await tx.query(sql`UPDATE requests SET sla_warned_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
+      await tx.query(sql`UPDATE requests SET sla_warned_at = ${now}, updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
       await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'sla_warning', actorKind: 'system', actorId: null, data: {}, createdAt: now });
     }
     return rows.length;

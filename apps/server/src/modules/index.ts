@@ -1,6 +1,7 @@
 /** Every module's routes, registered by app.ts in this order. Add a line per module. */
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
+import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
@@ -14,5 +15,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   requestRoutes,
   classifyRoutes,
   attachmentRoutes,
+  analyticsRoutes,
   devRoutes,
 ];

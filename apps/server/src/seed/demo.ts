@@ -7,6 +7,7 @@ import { DEFAULT_SLA_HOURS, officeCalendar } from '@komek/domain/sla';
 import { kazakhstanHolidays } from '@komek/domain/holidays-kz';
 import type { Db, Queryable } from '../db/client.ts';
 import { bboxOf } from '../lib/geo.ts';
+import { rebuildAll } from '../modules/analytics/rollups.ts';
 import { startTsWorker } from '../lib/worker.ts';
 import { DEMO_PASSWORD, hashPassword } from '../modules/auth/passwords.ts';
 import { AGENCIES } from './astana-agencies.ts';
@@ -74,7 +75,10 @@ export async function seedDemoCity(db: Db, opts: { now: Date; requests: number; 
   const exists = await db.query(sql`SELECT 1 FROM cities WHERE id = ${CITY.id}`);
   if (exists.length) return { seeded: false };
   await db.transaction((tx) => seedReferenceData(tx, opts.now));
-  if (opts.requests > 0) await insertSynthetic(db, { now: opts.now, count: opts.requests, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  if (opts.requests > 0) {
+    await insertSynthetic(db, { now: opts.now, count: opts.requests, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    await rebuildAll(db, CITY.id, CITY.timeZone);
+  }
   return { seeded: true };
 }
 

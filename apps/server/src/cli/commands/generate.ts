@@ -4,6 +4,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import { migrate } from '../../db/migrate.ts';
 import { insertSynthetic, seedDemoCity } from '../../seed/demo.ts';
+import { rebuildAll } from '../../modules/analytics/rollups.ts';
 import { parseArgs, progressBar, requireFlag } from '../io.ts';
 
 const USAGE = 'komek generate --requests N [--seed S]';
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<void> {
       },
     });
     bar.done();
+    await rebuildAll(db, config.cityId, config.cityTimeZone);
     const secs = (Date.now() - t0) / 1000;
     process.stdout.write(JSON.stringify({ inserted: count, total: before + count, seconds: Math.round(secs * 10) / 10, rows_per_second: Math.round(count / secs) }) + '\n');
   } finally {

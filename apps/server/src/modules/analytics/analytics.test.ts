@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { refreshRollups } from './rollups.ts';
+
+let s: TestServer;
+const TZ = 'Asia/Almaty';
+
+beforeAll(async () => {
+  s = await startTestServer();
+  const op = await s.token('operator');
+  const ex = await s.token('executor');
+  const t0 = new Date('2026-10-05T04:00:00Z');
+  // Three days of intake across categories, districts and channels; some resolved, one rated.
+  for (let d = 0; d < 3; d++) {
+    for (let i = 0; i < 4 + d; i++) {
+      s.setNow(new Date(t0.getTime() + d * 86_400_000 + i * 600_000));
+      const body = i % 2 ? { text: 'нет света', category: 'electricity', lat: 51.15, lon: 71.35, channel: 'phone' } : { text: 'яма', category: 'roads', lat: 51.15, lon: 71.45, channel: 'web' };
+      const r = (await s.call('POST', '/api/v1/requests', { token: op, body })).json();
+      if (body.category === 'electricity' && i === 1) {
+        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, { token: ex, body: { to: 'in_progress' } });
+        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, { token: ex, body: { to: 'resolved' } });
+      }
+    }
+  }
+  s.setNow(new Date('2026-10-08T04:00:00Z'));
+  await refreshRollups(s.db, 'testcity', TZ, new Date('2026-10-08T04:00:00Z'));
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('rollups', () => {
+  it('equal a GROUP BY over the raw requests, for every dimension', async () => {
+    const raw = await s.db.query<{ k: string }>(sql`SELECT day::text || '|' || category_code || '|' || COALESCE(district_code,'') || '|' || channel || '|' || status || '|' || count(*) AS k
+      FROM (SELECT (created_at AT TIME ZONE ${TZ})::date AS day, * FROM requests) r GROUP BY day, category_code, district_code, channel, status ORDER BY 1`);
+    const roll = await s.db.query<{ k: string }>(sql`SELECT day::text || '|' || category_code || '|' || district_code || '|' || channel || '|' || status || '|' || sum(requests) AS k
+      FROM request_rollup_daily GROUP BY day, category_code, district_code, channel, status ORDER BY 1`);
+    expect(roll.map((r) => r.k)).toEqual(raw.map((r) => r.k));
+    expect(raw.length).toBeGreaterThan(3);
+  });
+
+  it('follow changes: a status change is reflected after the next refresh', async () => {
+    const op = await s.token('operator');
+    const list = (await s.call('GET', '/api/v1/requests?category=roads&limit=1', { token: op })).json().items;
+    const n = list[0].number as string;
+    s.setNow(new Date('2026-10-08T05:00:00Z'));
+    await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'rejected', reason: 'не подтвердилось' } });
+    await refreshRollups(s.db, 'testcity', TZ, new Date('2026-10-08T05:00:10Z'));
+    const r = await s.db.query<{ n: number }>(sql`SELECT sum(requests)::int AS n FROM request_rollup_daily WHERE status = 'rejected'`);
+    expect(r[0]?.n).toBe(1);
+  });
+});
+
+describe('analytics API', () => {
+  const q = 'from=2026-10-05&to=2026-10-07';
+  it('overview counts what the raw table holds, by channel and category', async () => {
+    const token = await s.token('analyst');
+    const o = (await s.call('GET', `/api/v1/analytics/overview?${q}`, { token })).json();
+    const total = await s.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests`);
+    expect(o.requests).toBe(total[0]?.n);
+    expect(o.channels.reduce((a: number, c: { requests: number }) => a + c.requests, 0)).toBe(total[0]?.n);
+    expect(o.topCategories.map((c: { category: string }) => c.category).sort()).toEqual(['electricity', 'roads']);
+  });
+
+  it('volume by day, breakdown by agency with SLA and resolution buckets, rising topics', async () => {
+    const token = await s.token('supervisor');
+    const v = (await s.call('GET', `/api/v1/analytics/volume?${q}&bucket=day`, { token })).json();
+    expect(v.series.map((x: { requests: number }) => x.requests)).toEqual([4, 5, 6]);
+    const b = (await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=agency`, { token })).json();
+    const energy = b.rows.find((r: { key: string }) => r.key === 'energy');
+    expect(energy.resolved).toBe(3);
+    expect(energy.resolutionBuckets.within24h).toBe(3);
+    expect(energy.slaCompliance).toBe(100);
+    const rising = (await s.call('GET', `/api/v1/analytics/rising?from=2026-10-06&to=2026-10-07&category=electricity,roads`, { token })).json();
+    expect(rising.rows.length).toBeGreaterThan(0);
+  });
+
+  it('executors see only their agency; residents and anonymous are refused; bad ranges are 400', async () => {
+    const ex = (await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=agency`, { token: await s.token('executor') })).json();
+    expect(ex.rows.map((r: { key: string }) => r.key)).toEqual(['energy']);
+    expect((await s.call('GET', `/api/v1/analytics/overview?${q}`)).statusCode).toBe(401);
+    expect((await s.call('GET', `/api/v1/analytics/overview?${q}`, { token: await s.residentToken('+77018880001') })).statusCode).toBe(403);
+    expect((await s.call('GET', '/api/v1/analytics/overview?from=2026-10-09&to=2026-10-01', { token: await s.token('analyst') })).statusCode).toBe(400);
+    expect((await s.call('GET', '/api/v1/analytics/overview?from=yesterday', { token: await s.token('analyst') })).statusCode).toBe(400);
+  });
+
+  it('exports the budget backlog with repeats as CSV', async () => {
+    const op = await s.token('operator');
+    s.setNow(new Date('2026-10-09T05:00:00Z'));
+    const first = (await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'нужен тротуар', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' } })).json();
+    await s.call('POST', `/api/v1/requests/${first.number}/transitions`, { token: op, body: { to: 'deferred', reason: 'нет бюджета', plannedYear: 2027 } });
+    s.setNow(new Date('2026-10-10T05:00:00Z'));
+    await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'опять нет тротуара', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' } });
+    const j = (await s.call('GET', '/api/v1/analytics/backlog', { token: await s.token('analyst') })).json();
+    expect(j.rows).toEqual([expect.objectContaining({ plannedYear: 2027, category: 'roads', requests: 1, repeats: 1 })]);
+    const csv = await s.call('GET', '/api/v1/analytics/backlog?format=csv', { token: await s.token('analyst') });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')[0]).toBe('plannedYear,category,district,agency,requests,repeats,oldest');
+  });
+});

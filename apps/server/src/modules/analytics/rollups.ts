@@ -1,0 +1,79 @@
+/**
+ * Rollups maintained as data arrives: the job finds the days touched since its watermark
+ * (requests created or changed) and recomputes those days from the raw table in one statement
+ * each, so the rollup always equals a GROUP BY over the raw requests.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/client.ts';
+
+/** Recomputes the rollup of some local days of a city (delete + insert; call inside a transaction). */
+export async function rebuildDays(tx: Queryable, cityId: string, timeZone: string, days: string[]): Promise<void> {
+  if (!days.length) return;
+  const list = sql.join(days.map((d) => sql`${d}::date`), sql`, `);
+  {
+    await tx.query(sql`DELETE FROM request_rollup_daily WHERE city_id = ${cityId} AND day IN (${list})`);
+    await tx.query(sql`INSERT INTO request_rollup_daily
+      SELECT city_id, (created_at AT TIME ZONE ${timeZone})::date AS day,
+        COALESCE(category_code, ''), COALESCE(district_code, ''), COALESCE(agency_code, ''), channel, status, criticality,
+        count(*)::int,
+        count(resolved_at)::int,
+        count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
+        count(*) FILTER (WHERE sla_breached_at IS NOT NULL OR resolved_at > due_at)::int,
+        count(first_response_at)::int,
+        COALESCE(sum(extract(epoch FROM first_response_at - created_at)), 0),
+        count(resolved_at)::int,
+        COALESCE(sum(extract(epoch FROM resolved_at - created_at)), 0),
+        count(*) FILTER (WHERE resolved_at - created_at <= interval '24 hours')::int,
+        count(*) FILTER (WHERE resolved_at - created_at <= interval '72 hours')::int,
+        count(*) FILTER (WHERE resolved_at - created_at <= interval '240 hours')::int,
+        count(rating)::int,
+        COALESCE(sum(rating), 0)::int
+      FROM requests
+      WHERE city_id = ${cityId}
+        AND created_at >= (${days.reduce((a, b) => (a < b ? a : b))}::date::timestamp AT TIME ZONE ${timeZone})
+        AND created_at < ((${days.reduce((a, b) => (a > b ? a : b))}::date + 1)::timestamp AT TIME ZONE ${timeZone})
+        AND (created_at AT TIME ZONE ${timeZone})::date IN (${list})
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+  }
+}
+
+/** The local days with requests created or changed since the watermark. */
+async function touchedDays(db: Queryable, cityId: string, timeZone: string, since: Date, until: Date): Promise<string[]> {
+  const rows = await db.query<{ day: string }>(sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day
+    FROM requests WHERE city_id = ${cityId} AND updated_at > ${since} AND updated_at <= ${until}`);
+  return rows.map((r) => r.day).sort();
+}
+
+/**
+ * One run of the rollup job for a city; returns the days recomputed. The whole run is one
+ * transaction holding an advisory lock, so two processes never rebuild the same city at once.
+ */
+export async function refreshRollups(db: Db, cityId: string, timeZone: string, now: Date): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const got = await tx.query<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(hashtext(${'rollups:' + cityId})) AS ok`);
+    if (!got[0]?.ok) return [];
+    const state = await tx.query<{ scanned_until: Date }>(sql`SELECT scanned_until FROM rollup_state WHERE city_id = ${cityId}`);
+    const since = state[0]?.scanned_until ?? new Date(0);
+    // Leave a little slack for transactions that committed late with an earlier updated_at.
+    const until = new Date(now.getTime() - 2000);
+    if (until <= since) return [];
+    const days = await touchedDays(tx, cityId, timeZone, new Date(since.getTime() - 60_000), until);
+    for (let i = 0; i < days.length; i += 60) await rebuildDays(tx, cityId, timeZone, days.slice(i, i + 60));
+    await tx.query(sql`INSERT INTO rollup_state (city_id, scanned_until) VALUES (${cityId}, ${until})
+      ON CONFLICT (city_id) DO UPDATE SET scanned_until = EXCLUDED.scanned_until`);
+    return days;
+  });
+}
+
+/** Rebuilds every day of a city from the raw requests (the `komek rollups rebuild` command). */
+export async function rebuildAll(db: Db, cityId: string, timeZone: string, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const rows = await db.query<{ day: string }>(sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day FROM requests WHERE city_id = ${cityId} ORDER BY 1`);
+  const days = rows.map((r) => r.day);
+  for (let i = 0; i < days.length; i += 31) {
+    await db.transaction((tx) => rebuildDays(tx, cityId, timeZone, days.slice(i, i + 31)));
+    onProgress?.(Math.min(days.length, i + 31), days.length);
+  }
+  await db.query(sql`INSERT INTO rollup_state (city_id, scanned_until) VALUES (${cityId}, now())
+    ON CONFLICT (city_id) DO UPDATE SET scanned_until = EXCLUDED.scanned_until`);
+  return days.length;
+}

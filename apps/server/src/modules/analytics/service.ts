@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import { addDays, localDate } from '@komek/domain/time';
+import { AppError } from '../../errors.ts';
+import type { Actor, AppDeps } from '../../lib/context.ts';
+import { requireStaff } from '../auth/policy.ts';
+import { byDimension, seasonality, volume, type Bucket, type Filter } from './repository.ts';
+
+export interface AnalyticsQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  category?: string | undefined;
+  district?: string | undefined;
+  agency?: string | undefined;
+  channel?: string | undefined;
+  criticality?: string | undefined;
+}
+
+const split = (v?: string): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const DAY = 86_400_000;
+
+/** Builds the filter: default the last 30 days; an executor sees only their agency. */
+export function filterFor(deps: Pick<AppDeps, 'now' | 'config'>, actor: Actor, q: AnalyticsQuery): Filter {
+  const staff = requireStaff(actor);
+  const to = q.to ?? localDate(deps.now(), deps.config.cityTimeZone);
+  const from = q.from ?? addDays(to, -29);
+  if (from > to) throw new AppError('validation_failed', '"from" must not be after "to"', { field: 'from' });
+  if ((Date.parse(to) - Date.parse(from)) / DAY > 3660) throw new AppError('validation_failed', 'at most ten years at once', { field: 'from' });
+  let agency = split(q.agency);
+  if (staff.role === 'executor') agency = [staff.agencyCode ?? '-'];
+  return { cityId: staff.cityId, from, to, category: split(q.category), district: split(q.district), agency, channel: split(q.channel), criticality: split(q.criticality) };
+}
+
+/** The period just before, of the same length, and the same period a year earlier. */
+export function comparisonRanges(f: Filter) {
+  const len = Math.round((Date.parse(f.to) - Date.parse(f.from)) / DAY) + 1;
+  return {
+    previous: { from: addDays(f.from, -len), to: addDays(f.from, -1) },
+    lastYear: { from: addDays(f.from, -364), to: addDays(f.to, -364) },
+  };
+}
+
+const pct = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
+const hours = (secs: number, n: number): number | null => (n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null);
+
+export function presentBreakdown(rows: Awaited<ReturnType<typeof byDimension>>) {
+  return rows.map((r) => ({
+    key: r.key,
+    requests: r.requests,
+    resolved: r.resolved,
+    slaCompliance: pct(r.sla_met, r.sla_met + r.sla_breached),
+    slaBreached: r.sla_breached,
+    avgResolutionHours: hours(r.resolution_seconds, r.resolution_n),
+    avgFirstResponseHours: hours(r.first_response_seconds, r.first_response_n),
+    resolutionBuckets: { within24h: r.resolved_24h, within72h: r.resolved_72h, within10d: r.resolved_10d, later: r.resolved - r.resolved_10d },
+    satisfaction: r.rating_n > 0 ? Math.round((r.rating_sum / r.rating_n) * 100) / 100 : null,
+  }));
+}
+
+export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
+  const { previous, lastYear } = comparisonRanges(f);
+  const [cur, prev, ly, channels, cats, prevCats] = await Promise.all([
+    byDimension(deps.readDb, f, 'criticality'),
+    byDimension(deps.readDb, f, 'criticality', previous),
+    byDimension(deps.readDb, f, 'criticality', lastYear),
+    byDimension(deps.readDb, f, 'channel'),
+    byDimension(deps.readDb, f, 'category_code'),
+    byDimension(deps.readDb, f, 'category_code', previous),
+  ]);
+  const sum = (rows: typeof cur, k: keyof (typeof cur)[number]) => rows.reduce((a, r) => a + Number(r[k]), 0);
+  const prevByKey = new Map(prevCats.map((r) => [r.key, r.requests]));
+  return {
+    range: { from: f.from, to: f.to },
+    requests: sum(cur, 'requests'),
+    previousPeriod: sum(prev, 'requests'),
+    sameTimeLastYear: sum(ly, 'requests'),
+    slaCompliance: pct(sum(cur, 'sla_met'), sum(cur, 'sla_met') + sum(cur, 'sla_breached')),
+    avgResolutionHours: hours(sum(cur, 'resolution_seconds'), sum(cur, 'resolution_n')),
+    satisfaction: sum(cur, 'rating_n') > 0 ? Math.round((sum(cur, 'rating_sum') / sum(cur, 'rating_n')) * 100) / 100 : null,
+    byCriticality: presentBreakdown(cur),
+    channels: channels.map((c) => ({ channel: c.key, requests: c.requests })),
+    topCategories: cats.slice(0, 10).map((c) => ({ category: c.key, requests: c.requests, previous: prevByKey.get(c.key) ?? 0 })),
+  };
+}
+
+/** Categories growing the most against the previous period of the same length (at least `minCount` now). */
+export async function rising(deps: Pick<AppDeps, 'readDb'>, f: Filter, minCount = 5) {
+  const { previous } = comparisonRanges(f);
+  const [cur, prev] = await Promise.all([byDimension(deps.readDb, f, 'category_code'), byDimension(deps.readDb, f, 'category_code', previous)]);
+  const p = new Map(prev.map((r) => [r.key, r.requests]));
+  return cur
+    .filter((r) => r.key && r.requests >= minCount)
+    .map((r) => {
+      const before = p.get(r.key) ?? 0;
+      return { category: r.key, requests: r.requests, previous: before, growth: before > 0 ? Math.round(((r.requests - before) / before) * 1000) / 10 : null };
+    })
+    .sort((a, b) => (b.growth ?? 1e9) - (a.growth ?? 1e9));
+}
+
+export async function volumeWithLastYear(deps: Pick<AppDeps, 'readDb'>, f: Filter, bucket: Bucket) {
+  const { lastYear } = comparisonRanges(f);
+  const [series, ly] = await Promise.all([volume(deps.readDb, f, bucket), volume(deps.readDb, f, bucket, lastYear)]);
+  return { bucket, series, lastYear: ly };
+}
+
+export { seasonality };
+
+/** Deferred requests for the akimat's budget planning, with the repeats each one drew. */
+export async function backlog(deps: Pick<AppDeps, 'readDb'>, f: Filter, plannedYear?: number) {
+  const rows = await deps.readDb.query<{ planned_year: number; category_code: string; district_code: string | null; agency_code: string | null; requests: number; repeats: number; oldest: Date }>(sql`
+    SELECT d.planned_year, d.category_code, d.district_code, d.agency_code, count(*)::int AS requests,
+      COALESCE(sum(rep.n), 0)::int AS repeats, min(d.created_at) AS oldest
+    FROM requests d
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS n FROM requests r
+      WHERE r.city_id = d.city_id AND r.category_code = d.category_code AND r.geo_cell = d.geo_cell
+        AND r.created_at > d.created_at AND r.id <> d.id
+    ) rep ON true
+    WHERE d.city_id = ${f.cityId} AND d.status = 'deferred' ${plannedYear ? sql`AND d.planned_year = ${plannedYear}` : sql``}
+      ${f.category?.length ? sql`AND d.category_code IN (${sql.join(f.category.map((c) => sql`${c}`), sql`, `)})` : sql``}
+      ${f.district?.length ? sql`AND d.district_code IN (${sql.join(f.district.map((c) => sql`${c}`), sql`, `)})` : sql``}
+      ${f.agency?.length ? sql`AND d.agency_code IN (${sql.join(f.agency.map((c) => sql`${c}`), sql`, `)})` : sql``}
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`);
+  return rows.map((r) => ({ plannedYear: r.planned_year, category: r.category_code, district: r.district_code, agency: r.agency_code, requests: r.requests, repeats: r.repeats, oldest: r.oldest.toISOString() }));
+}
