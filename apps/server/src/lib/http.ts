@@ -60,7 +60,7 @@ export function installErrorHandler(app: App): void {
     if (fe.code === '57014') {
       return reply.status(503).send(errorBody('timeout', 'the query took too long; narrow the filters and retry'));
     }
-    if (fe.code === '22P02' || fe.code === '22003' || fe.code === '22007' || fe.code === '22008') {
+    if (fe.code === '22P02' || fe.code === '22003' || fe.code === '22007' || fe.code === '22008' || fe.code === '22021' || fe.code === '22P05' || fe.code === '54000') {
       return reply.status(400).send(errorBody('bad_request', 'a value is out of range or malformed'));
     }
     if (fe.code === '23505') {

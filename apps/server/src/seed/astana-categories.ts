@@ -1,88 +1,20 @@
+/** The demo city's category tree: groups first, each followed by its children. */
+import { CITY_CATEGORIES } from './astana-categories-city.ts';
+import { PUBLIC_SERVICE_CATEGORIES } from './astana-categories-public.ts';
+import type { CategorySeed } from './category-kit.ts';
+
+export type { CategorySeed, QuestionSeed } from './category-kit.ts';
+
+export const CATEGORIES: readonly CategorySeed[] = [...PUBLIC_SERVICE_CATEGORIES, ...CITY_CATEGORIES];
+
+/** The categories residents choose (children of a group). */
+export const LEAF_CATEGORIES: readonly CategorySeed[] = CATEGORIES.filter((c) => c.parent !== null);
+
 /**
- * The demo city's category tree (kk/ru/en), with what the synthetic generator needs: a yearly
- * share shaped by Astana's 2024 topics, a monthly season profile, a trend, and texts.
+ * The agency of a category in a district: its district akimat for yard topics, a per-district
+ * override (a district's lift company, building manager), else the category's own agency.
  */
-import type { Criticality } from '@komek/domain/lifecycle';
-
-export interface CategorySeed {
-  code: string;
-  parent: string | null;
-  icon: string;
-  name: [kk: string, ru: string, en: string];
-  /** Leaf-only fields below. */
-  crit?: Criticality;
-  agency?: string;
-  /** Route to the district akimat of the request's district. */
-  byDistrict?: boolean;
-  season?: { from: string; to: string };
-  keywords?: { ru: string[]; kk: string[]; en: string[] };
-  /** Requests a year in Astana (real 2024 figures for the top five). */
-  yearly?: number;
-  /** Relative volume per month Jan..Dec (1 = flat). */
-  months?: number[];
-  /** Monthly growth factor (rising topics > 1). */
-  growth?: number;
-  /** Deferred to next year for lack of budget in some cases. */
-  deferrable?: boolean;
-  texts?: string[];
+export function agencyFor(c: CategorySeed, district: string, akimatOf: Readonly<Record<string, string>>): string {
+  if (c.byDistrict) return akimatOf[district] ?? c.agency;
+  return c.overrides[district] ?? c.agency;
 }
-
-const WINTER = [3, 3, 2, 0.6, 0.1, 0.05, 0.05, 0.05, 0.1, 0.5, 2, 3];
-const HEATING = [1.6, 1.4, 1, 0.5, 0.2, 0.1, 0.1, 0.2, 0.8, 2.5, 1.8, 1.6];
-const SUMMER = [0.1, 0.1, 0.2, 0.5, 1.6, 2.8, 3, 2.4, 1, 0.3, 0.1, 0.1];
-const SPRING = [0.2, 0.4, 2.5, 3, 1.2, 0.6, 0.8, 0.6, 0.4, 0.3, 0.2, 0.2];
-const WARM = [0.3, 0.3, 0.6, 1.2, 1.6, 1.7, 1.7, 1.6, 1.3, 0.8, 0.4, 0.3];
-const SCHOOL = [1.1, 1, 1, 1, 1.2, 0.6, 0.8, 1.8, 1.6, 1, 1, 0.9];
-const FLAT = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-
-const kw = (ru: string, kk: string, en: string) => ({ ru: ru.split(', '), kk: kk.split(', '), en: en.split(', ') });
-
-export const CATEGORIES: CategorySeed[] = [
-  { code: 'health', parent: null, icon: '🏥', name: ['Денсаулық сақтау', 'Здравоохранение', 'Healthcare'] },
-  { code: 'health.clinic', parent: 'health', icon: '🩺', name: ['Емханаға жазылу', 'Запись в поликлинику', 'Clinic appointments'], crit: 'high', agency: 'dept-health', yearly: 420_000, months: [1.2, 1.3, 1.1, 1, 0.9, 0.8, 0.8, 0.8, 1, 1.1, 1.2, 1.3], keywords: kw('поликлиника, запись, врач, терапевт, прием, талон', 'емхана, дәрігер, жазылу, қабылдау', 'clinic, doctor, appointment, gp'), texts: ['Не могу записаться к терапевту в поликлинику №{n}, по телефону никто не отвечает', 'В поликлинике нет талонов к педиатру на эту неделю', 'Емханаға дәрігерге жазыла алмаймын, телефон жауап бермейді', 'Cannot get a GP appointment at clinic {n}, nobody answers the phone', 'Врач не пришел на вызов на дом, ждем с утра'] },
-  { code: 'health.ambulance', parent: 'health', icon: '🚑', name: ['Жедел жәрдем', 'Скорая помощь', 'Ambulance'], crit: 'urgent', agency: 'ambulance-103', yearly: 120_000, months: FLAT, keywords: kw('скорая, бригада, вызов, приехала', 'жедел жәрдем, бригада', 'ambulance, paramedics'), texts: ['Скорая помощь едет больше часа к пожилому человеку', 'Жедел жәрдем бір сағаттан бері келмей жатыр', 'Ambulance has not arrived for over an hour'] },
-  { code: 'health.medicines', parent: 'health', icon: '💊', name: ['Тегін дәрі-дәрмек', 'Бесплатные лекарства', 'Free medicines'], crit: 'high', agency: 'dept-health', yearly: 157_854, months: FLAT, keywords: kw('лекарства, аптека, рецепт, льготные', 'дәрі, дәріхана, рецепт', 'medicines, pharmacy, prescription'), texts: ['В аптеке нет льготных лекарств по рецепту уже месяц', 'Тегін дәрі рецепт бойынша берілмейді', 'Free prescription medicines are not available at the pharmacy'] },
-  { code: 'transport', parent: null, icon: '🚌', name: ['Қоғамдық көлік', 'Общественный транспорт', 'Public transport'] },
-  { code: 'transport.bus', parent: 'transport', icon: '🚌', name: ['Автобус қозғалысы', 'Работа автобусов', 'Bus service'], crit: 'standard', agency: 'city-bus', yearly: 210_000, months: [1.3, 1.2, 1, 0.9, 0.9, 0.8, 0.8, 0.9, 1.1, 1, 1.1, 1.3], keywords: kw('автобус, маршрут, водитель, интервал, остановка, опоздал', 'автобус, бағдар, жүргізуші, аялдама', 'bus, route, driver, stop'), texts: ['Автобус маршрута №{n} не ходит по расписанию, ждали 40 минут', 'Водитель автобуса №{n} грубил пассажирам и не остановился на остановке', '{n} автобусы кестеге сай жүрмейді, аялдамада 40 минут күттік', 'Bus route {n} did not come for 40 minutes'] },
-  { code: 'transport.stops', parent: 'transport', icon: '🚏', name: ['Аялдамалар', 'Остановки', 'Bus stops'], crit: 'low', agency: 'dept-transport', yearly: 54_151, months: WINTER.map((m) => 0.7 + m / 6), keywords: kw('остановка, павильон, табло', 'аялдама, павильон', 'bus stop, shelter'), texts: ['На остановке сломан павильон и не работает табло', 'Аялдамадағы табло жұмыс істемейді', 'The bus stop shelter is broken'] },
-  { code: 'transport.card', parent: 'transport', icon: '💳', name: ['Жол жүру картасы', 'Проездная карта', 'Travel card'], crit: 'low', agency: 'dept-transport', yearly: 40_000, months: FLAT, keywords: kw('карта, валидатор, оплата проезда, списали', 'карта, валидатор, жол ақысы', 'travel card, validator, fare'), texts: ['Валидатор в автобусе списал оплату дважды', 'Жол жүру картасынан ақша екі рет алынды', 'The validator charged my travel card twice'] },
-  { code: 'education', parent: null, icon: '🎓', name: ['Білім беру', 'Образование', 'Education'] },
-  { code: 'education.kindergarten', parent: 'education', icon: '🧸', name: ['Балабақша кезегі', 'Очередь в детский сад', 'Kindergarten queue'], crit: 'standard', agency: 'dept-education', yearly: 150_000, months: SCHOOL, keywords: kw('садик, детский сад, очередь, направление', 'балабақша, кезек, жолдама', 'kindergarten, queue, placement'), texts: ['Очередь в детский сад не двигается второй год', 'Балабақша кезегі екі жылдан бері жылжымайды', 'Our kindergarten place has not moved in the queue for two years'] },
-  { code: 'education.school', parent: 'education', icon: '🏫', name: ['Мектептер', 'Школы', 'Schools'], crit: 'standard', agency: 'dept-education', yearly: 112_218, months: SCHOOL, keywords: kw('школа, учитель, класс, прием в школу, подвоз', 'мектеп, мұғалім, сынып', 'school, teacher, class, enrolment'), texts: ['Ребенка не принимают в школу по месту жительства', 'Мектепке баланы тіркеу мәселесі', 'My child is refused enrolment at the local school'] },
-  { code: 'utilities', parent: null, icon: '🏠', name: ['Тұрғын үй-коммуналдық шаруашылық', 'Коммунальные услуги', 'Utilities'] },
-  { code: 'utilities.electricity', parent: 'utilities', icon: '⚡', name: ['Электр қуаты', 'Электроснабжение', 'Electricity'], crit: 'high', agency: 'astana-rek', yearly: 157_478, months: [1.2, 1.1, 1, 0.9, 1, 1.2, 1.3, 1.2, 0.9, 0.9, 1, 1.2], keywords: kw('свет, электричество, отключили, напряжение, электроэнергия', 'жарық, электр, қуат', 'power, electricity, outage, blackout'), texts: ['Нет света во всем доме по адресу {addr}', 'Отключили электричество в подъезде, скачет напряжение', 'Үйде жарық жоқ, {addr}', 'No power in the whole building at {addr}', 'Моргает свет и выбило автомат, нет света в квартирах'] },
-  { code: 'utilities.epd', parent: 'utilities', icon: '🧾', name: ['Бірыңғай төлем құжаты', 'Единый платёжный документ (ЕПД)', 'Unified utility payment document'], crit: 'low', agency: 'epd-operator', yearly: 94_523, months: [1.4, 1.3, 1.1, 0.9, 0.8, 0.7, 0.7, 0.8, 0.9, 1.1, 1.2, 1.3], keywords: kw('епд, квитанция, платежный документ, начисление, перерасчет', 'бірыңғай төлем құжаты, түбіртек, төлем', 'payment document, bill, invoice, charge'), texts: ['В ЕПД неправильно начислили за отопление, прошу перерасчет', 'Не пришла квитанция ЕПД за этот месяц', 'Бірыңғай төлем құжатында қате есептелген', 'The unified payment document overcharges us for heating'] },
-  { code: 'utilities.heating', parent: 'utilities', icon: '🔥', name: ['Жылу', 'Отопление', 'Heating'], crit: 'high', agency: 'heating-network', season: { from: '09-15', to: '05-15' }, yearly: 60_000, months: HEATING, keywords: kw('отопление, батареи, холодно, тепло, теплоснабжение', 'жылу, батарея, суық', 'heating, radiator, cold'), texts: ['Батареи холодные, в квартире +15, нет отопления', 'Когда дадут отопление в нашем доме? Дети болеют', 'Пәтерде жылу жоқ, батареялар суық', 'Radiators are cold, no heating in the flat'] },
-  { code: 'utilities.water', parent: 'utilities', icon: '🚰', name: ['Су', 'Водоснабжение', 'Water supply'], crit: 'high', agency: 'astana-su', yearly: 45_000, months: WARM.map((m) => 0.6 + m / 3), keywords: kw('вода, горячая вода, холодная вода, напор, водоснабжение', 'су, ыстық су, суық су', 'water, hot water, pressure'), texts: ['Нет горячей воды третий день', 'Слабый напор холодной воды на верхних этажах', 'Ыстық су үш күннен бері жоқ', 'No hot water for three days'] },
-  { code: 'utilities.sewage', parent: 'utilities', icon: '🚽', name: ['Кәріз', 'Канализация', 'Sewage'], crit: 'high', agency: 'astana-su', yearly: 25_000, months: FLAT, keywords: kw('канализация, засор, подвал затопило, запах', 'кәріз, бітелу, жертөле', 'sewage, blockage, basement flooding'), texts: ['Засор канализации, в подвале стоит вода и запах', 'Кәріз бітеліп қалды, жертөлеге су толды', 'Sewage blockage, the basement is flooded'] },
-  { code: 'utilities.gas', parent: 'utilities', icon: '🔵', name: ['Газ', 'Газоснабжение', 'Gas'], crit: 'urgent', agency: 'qazaqgaz', yearly: 8_000, months: HEATING.map((m) => 0.5 + m / 3), keywords: kw('газ, запах газа, газовая плита', 'газ, газ иісі', 'gas, gas smell'), texts: ['Запах газа в подъезде на третьем этаже', 'Подъезде газ иісі шығады', 'Gas smell in the stairwell'] },
-  { code: 'utilities.lift', parent: 'utilities', icon: '🛗', name: ['Лифттер', 'Лифты', 'Lifts'], crit: 'high', agency: 'lift-astana-lift', yearly: 40_000, months: FLAT, keywords: kw('лифт, застрял, не работает лифт, кабина', 'лифт, тұрып қалды', 'lift, elevator, stuck'), texts: ['Лифт не работает вторую неделю, в доме 16 этажей', 'Застрял в лифте в подъезде {n}', 'Лифт жұмыс істемейді, үй 16 қабатты', 'The lift has been out of order for two weeks'] },
-  { code: 'improvement', parent: null, icon: '🌳', name: ['Абаттандыру', 'Благоустройство', 'City improvement'] },
-  { code: 'improvement.yard', parent: 'improvement', icon: '🏘️', name: ['Аула', 'Дворы', 'Yards'], crit: 'low', byDistrict: true, agency: 'dept-improvement', yearly: 40_000, months: WARM, deferrable: true, keywords: kw('двор, скамейки, парковка во дворе, благоустройство двора', 'аула, орындық, көркейту', 'yard, courtyard, benches'), texts: ['Во дворе дома {addr} нет скамеек и освещения, просим благоустроить', 'Аулада орындық жоқ, көркейтуді сұраймыз', 'Our courtyard at {addr} needs benches and lighting'] },
-  { code: 'improvement.playground', parent: 'improvement', icon: '🛝', name: ['Балалар алаңы', 'Детские площадки', 'Playgrounds'], crit: 'standard', byDistrict: true, agency: 'dept-improvement', yearly: 18_000, months: WARM, deferrable: true, keywords: kw('детская площадка, качели, горка', 'балалар алаңы, әткеншек', 'playground, swing, slide'), texts: ['Сломаны качели на детской площадке, дети могут пораниться', 'Балалар алаңындағы әткеншек сынған', 'The swing on the playground is broken'] },
-  { code: 'improvement.restoration', parent: 'improvement', icon: '🚧', name: ['Жұмыстан кейін қалпына келтіру', 'Восстановление после работ', 'Restoration after works'], crit: 'standard', agency: 'dept-improvement', yearly: 14_000, months: WARM, growth: 1.03, keywords: kw('раскопали, не восстановили, после ремонта, газон разрыт', 'қазып тастады, қалпына келтірмеді', 'dug up, not restored, after works'), texts: ['После ремонта теплотрассы не восстановили газон и тротуар', 'Жөндеуден кейін тротуар қалпына келтірілмеді', 'After pipe repairs the sidewalk was not restored'] },
-  { code: 'improvement.order', parent: 'improvement', icon: '🛡️', name: ['Қоғамдық тәртіп', 'Общественный порядок', 'Public order'], crit: 'standard', agency: 'dept-order', yearly: 20_000, months: WARM, growth: 1.02, keywords: kw('шум, нарушение, распивают, хулиганы', 'шу, тәртіп бұзушылық', 'noise, disorder, antisocial'), texts: ['По ночам шумят во дворе, распивают спиртное', 'Түнде аулада шу, тәртіп бұзушылар', 'Loud noise in the yard every night'] },
-  { code: 'improvement.scooters', parent: 'improvement', icon: '🛴', name: ['Электросамокат тұрағы', 'Парковка электросамокатов', 'E-scooter parking'], crit: 'low', agency: 'dept-transport', yearly: 9_000, months: SUMMER.map((m) => 0.3 + m), growth: 1.12, keywords: kw('самокат, электросамокат, брошен, парковка самокатов', 'самокат, электросамокат', 'scooter, e-scooter'), texts: ['Электросамокаты брошены посреди тротуара у {addr}, невозможно пройти с коляской', 'Самокаттар тротуарда шашылып жатыр', 'E-scooters dumped across the sidewalk at {addr}'] },
-  { code: 'improvement.animals', parent: 'improvement', icon: '🐕', name: ['Қаңғыбас жануарлар', 'Бездомные животные', 'Stray animals'], crit: 'standard', agency: 'dept-veterinary', yearly: 10_000, months: WARM, keywords: kw('собаки, стая, бездомные', 'иттер, қаңғыбас', 'stray dogs'), texts: ['Стая бездомных собак у школы, нападают на детей', 'Мектеп жанында қаңғыбас иттер', 'A pack of stray dogs near the school'] },
-  { code: 'improvement.waste', parent: 'improvement', icon: '🗑️', name: ['Қоқыс шығару', 'Вывоз мусора', 'Waste collection'], crit: 'standard', agency: 'tazalyq', yearly: 30_000, months: WARM.map((m) => 0.6 + m / 2), keywords: kw('мусор, контейнер, вывоз, свалка', 'қоқыс, контейнер', 'garbage, waste, bin'), texts: ['Мусор не вывозят неделю, контейнеры переполнены', 'Қоқыс бір аптадан бері шығарылмайды', 'Garbage has not been collected for a week'] },
-  { code: 'roads', parent: null, icon: '🛣️', name: ['Жолдар мен тротуарлар', 'Дороги и тротуары', 'Roads and sidewalks'] },
-  { code: 'roads.pothole', parent: 'roads', icon: '🕳️', name: ['Жолдағы шұңқыр', 'Ямы на дорогах', 'Potholes'], crit: 'standard', agency: 'dept-roads', yearly: 30_000, months: SPRING.map((m) => 0.5 + m), deferrable: true, keywords: kw('яма, выбоина, асфальт, дорога', 'шұңқыр, асфальт, жол', 'pothole, asphalt, road'), texts: ['Большая яма на дороге у дома {addr}, машины объезжают по встречке', 'Жолда үлкен шұңқыр бар, {addr}', 'A deep pothole on the road at {addr}'] },
-  { code: 'roads.sidewalk', parent: 'roads', icon: '🚶', name: ['Тротуарлар', 'Тротуары', 'Sidewalks'], crit: 'low', agency: 'dept-roads', yearly: 16_000, months: WARM, deferrable: true, keywords: kw('тротуар, плитка, бордюр, пешеходная дорожка', 'тротуар, жаяу жүргінші жолы', 'sidewalk, pavement, curb'), texts: ['Разбита плитка на тротуаре, нужен ремонт', 'Тротуар бұзылған, жөндеу керек', 'The sidewalk tiles are broken'] },
-  { code: 'roads.lighting', parent: 'roads', icon: '💡', name: ['Көше жарығы', 'Уличное освещение', 'Street lighting'], crit: 'standard', agency: 'city-lighting', yearly: 22_000, months: [1.6, 1.3, 1, 0.7, 0.5, 0.4, 0.4, 0.6, 0.9, 1.3, 1.6, 1.7], deferrable: true, keywords: kw('фонарь, освещение, не горит, темно', 'шам, жарықтандыру, қараңғы', 'street light, lamp, dark'), texts: ['Не горят фонари на улице {street}, очень темно', 'Көшеде шамдар жанбайды, қараңғы', 'Street lights are out on {street}'] },
-  { code: 'roads.manhole', parent: 'roads', icon: '⚠️', name: ['Ашық құдық', 'Открытые люки', 'Open manholes'], crit: 'urgent', agency: 'astana-su', yearly: 6_000, months: FLAT, growth: 1.1, keywords: kw('люк, открытый люк, колодец, крышка', 'люк, ашық құдық', 'manhole, open manhole, cover'), texts: ['Открытый люк без крышки на тротуаре у {addr}, опасно', 'Ашық люк, қақпағы жоқ, қауіпті', 'An open manhole without a cover at {addr}'] },
-  { code: 'roads.snow', parent: 'roads', icon: '❄️', name: ['Қар және мұз', 'Снег и гололёд', 'Snow and ice'], crit: 'high', agency: 'dept-roads', season: { from: '10-15', to: '04-15' }, yearly: 70_000, months: WINTER, keywords: kw('снег, гололед, не чистят, сугробы, наледь, сосульки', 'қар, көктайғақ, мұз', 'snow, ice, icy, snowdrift'), texts: ['Не чистят снег во дворе, машины не могут выехать', 'Гололед на тротуаре у остановки, люди падают', 'Аулада қар тазаланбайды', 'Snow has not been cleared on {street}'] },
-  { code: 'roads.flooding', parent: 'roads', icon: '🌊', name: ['Су басу', 'Подтопления и ливнёвка', 'Flooding and storm drains'], crit: 'high', agency: 'dept-emergency', season: { from: '03-01', to: '10-31' }, yearly: 15_000, months: SPRING, keywords: kw('подтопление, талая вода, ливневка, лужа, затопило', 'су басу, еріген су', 'flooding, storm drain, puddle'), texts: ['Талая вода затопила двор и подвал', 'Аулаға еріген су толды', 'Melt water flooded the yard and basement'] },
-  { code: 'green', parent: null, icon: '🌲', name: ['Жасыл аймақтар', 'Зелёные зоны', 'Green areas'] },
-  { code: 'green.pruning', parent: 'green', icon: '✂️', name: ['Ағаш кесу', 'Обрезка деревьев', 'Tree pruning'], crit: 'standard', agency: 'zelenstroy', yearly: 12_000, months: WARM, growth: 1.04, deferrable: true, keywords: kw('дерево, обрезка, ветки, аварийное дерево, спил', 'ағаш, бұтақ, кесу', 'tree, pruning, branches'), texts: ['Аварийное дерево нависает над детской площадкой, просим обрезать', 'Ағаш бұтақтары терезеге тиеді, кесу керек', 'A dangerous tree hangs over the playground'] },
-  { code: 'green.watering', parent: 'green', icon: '💧', name: ['Суару', 'Полив', 'Watering'], crit: 'low', agency: 'zelenstroy', season: { from: '05-01', to: '09-30' }, yearly: 6_000, months: SUMMER, growth: 1.03, keywords: kw('полив, газон засох, деревья сохнут', 'суару, көгал', 'watering, lawn, dry'), texts: ['Газоны во дворе не поливают, все засохло', 'Көгал суарылмайды', 'The lawns are not watered'] },
-  { code: 'green.mosquitoes', parent: 'green', icon: '🦟', name: ['Масалар, дезинсекция', 'Комары и дезинсекция', 'Mosquitoes and pest control'], crit: 'standard', agency: 'dept-environment', season: { from: '05-01', to: '09-15' }, yearly: 9_000, months: SUMMER.map((m) => m * 1.2), keywords: kw('комары, мошка, обработка, дезинсекция', 'маса, өңдеу', 'mosquitoes, pest control'), texts: ['Очень много комаров, просим провести обработку', 'Маса көп, өңдеу жүргізуді сұраймыз', 'Mosquitoes everywhere, please spray'] },
-];
-
-export const DISTRICT_AKIMATS: Record<string, string> = {
-  almaty: 'akimat-almaty',
-  baikonur: 'akimat-baikonyr',
-  esil: 'akimat-yesil',
-  saryarka: 'akimat-saryarka',
-  nura: 'akimat-nura',
-  saraishyk: 'akimat-saraishyk',
-};

@@ -39,7 +39,11 @@ interface FeatureLike {
 /** Loads districts from GeoJSON features (properties.id or code; name as text or {kk,ru,en}). */
 export async function importDistricts(db: Queryable, cityId: string, features: unknown[]): Promise<string[]> {
   const rows = features.map((f, i) => {
+    if (!f || typeof f !== 'object' || Array.isArray(f)) throw new AppError('validation_failed', `feature ${i} is not a GeoJSON Feature`, { index: i });
     const feat = f as FeatureLike;
+    if (feat.properties !== undefined && (typeof feat.properties !== 'object' || Array.isArray(feat.properties))) {
+      throw new AppError('validation_failed', `feature ${i} has properties that are not an object`, { index: i });
+    }
     const code = String(feat.properties?.code ?? feat.properties?.id ?? '').toLowerCase();
     if (!/^[a-z0-9_-]{1,40}$/.test(code)) throw new AppError('validation_failed', `feature ${i} needs properties.id or code (a slug)`, { index: i });
     if (!isGeometry(feat.geometry)) throw new AppError('validation_failed', `feature ${i} needs a Polygon or MultiPolygon geometry`, { index: i });
