@@ -11,6 +11,7 @@ import type { Actor, AppDeps } from './lib/context.ts';
 import { installErrorHandler, type App } from './lib/http.ts';
 import { ErrorSchema } from './lib/schemas.ts';
 import { validatorCompiler } from './lib/validation.ts';
+import { installSecurity } from './lib/security.ts';
 import { cachedActorForToken } from './modules/auth/repository.ts';
 import { SESSION_COOKIE } from './modules/auth/routes.ts';
 import { MODULES } from './modules/index.ts';
@@ -91,6 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   );
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  installSecurity(app, deps);
   for (const register of MODULES) await register(app, deps);
 
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {

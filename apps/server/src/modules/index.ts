@@ -1,6 +1,7 @@
 /** Every module's routes, registered by app.ts in this order. Add a line per module. */
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -16,5 +17,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   classifyRoutes,
   attachmentRoutes,
   analyticsRoutes,
+  adminRoutes,
   devRoutes,
 ];

@@ -66,7 +66,7 @@ describe('fuzzing every route', () => {
           op.params.forEach((p, i) => {
             url = url.replace(`{${(p as { title?: string }).title}}`, encodeURIComponent(text(params[i])));
           });
-          const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, text(v)])).toString();
+          const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, text(v)])).toString();
           const res = await s.app.inject({
             method: op.method as 'GET',
             url: qs ? `${url}?${qs}` : url,

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../lib/http.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import { errors, LangSchema } from '../../lib/schemas.ts';
+import { LIMITS, RateLimiter } from '../../lib/rate-limit.ts';
 import { loginStaff, logout, requestOtp, verifyOtp } from './service.ts';
 
 export const SESSION_COOKIE = 'komek_session';
@@ -17,6 +18,7 @@ const UserSchema = Type.Object({
 });
 
 export function authRoutes(app: App, deps: AppDeps): void {
+  const limiter = new RateLimiter();
   const setCookie = (reply: FastifyReply, token: string): void => {
     void reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
@@ -41,6 +43,8 @@ export function authRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
+      limiter.hit(`login-ip:${req.ip}`, LIMITS.loginPerIp);
+      limiter.hit(`login:${req.body.login.toLowerCase()}`, LIMITS.loginPerAccount);
       const r = await loginStaff(deps, { login: req.body.login, password: req.body.password });
       setCookie(reply, r.token);
       return r;
@@ -82,6 +86,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
+      limiter.hit(`otp-ip:${req.ip}`, LIMITS.otpPerIp);
       const r = await requestOtp(deps, { cityId: deps.config.cityId, phone: req.body.phone });
       return reply.status(202).send(r);
     },

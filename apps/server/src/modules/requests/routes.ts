@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
+import { LIMITS, RateLimiter } from '../../lib/rate-limit.ts';
 import { errors } from '../../lib/schemas.ts';
 import { READ_ALL } from '../auth/policy.ts';
 import { createRequest } from './intake.ts';
@@ -30,6 +31,7 @@ function decodeCursor(c: string): { createdAt: Date; id: number } {
 }
 
 export function requestRoutes(app: App, deps: AppDeps): void {
+  const limiter = new RateLimiter();
   app.post(
     '/api/v1/requests',
     {
@@ -43,6 +45,10 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req, reply) => {
+      if (req.actor.kind !== 'staff') {
+        limiter.hit(`intake-ip:${req.ip}`, LIMITS.intakePerIp);
+        if (req.actor.kind === 'resident') limiter.hit(`intake-resident:${req.actor.id}`, LIMITS.intakePerResident);
+      }
       const r = await createRequest(deps, req.actor, req.body, req.headers['idempotency-key']);
       if (r.replayed) void reply.header('Idempotent-Replayed', 'true');
       return reply.status(201).send(presentRequest(r.request, req.actor));
