@@ -37,6 +37,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Statement timeout for API queries in ms (STATEMENT_TIMEOUT_MS, default 5000; PostgreSQL only). */
   statementTimeoutMs: number;
+  /** HTTP worker processes (KOMEK_WORKERS, default 1; more than 1 needs PostgreSQL). */
+  workers: number;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -57,6 +59,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   COOKIE_SECURE: 'Secure session cookies: true/false (default true in production)',
   MAX_UPLOAD_BYTES: 'largest attachment in bytes (default 10485760)',
   STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
+  KOMEK_WORKERS: 'HTTP worker processes sharing the port (default 1; more than 1 needs DATABASE_URL)',
 };
 
 export class ConfigError extends Error {
@@ -130,7 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool('COOKIE_SECURE', production),
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
+    workers: int('KOMEK_WORKERS', 1, 1, 64),
   };
+  if (config.workers > 1 && !databaseUrl) problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

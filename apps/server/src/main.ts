@@ -1,4 +1,5 @@
-/** Boot: config → database → migrations → demo seed → app → listen → jobs. */
+/** Boot: config → database → migrations → demo seed → app → listen → jobs (KOMEK_WORKERS processes on PostgreSQL). */
+import cluster from 'node:cluster';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -19,6 +20,22 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    // The primary applies migrations and seeds once, then forks the HTTP workers; each worker
+    // runs the API and the jobs, which claim work with SKIP LOCKED so none is done twice.
+    const boot = await createRuntime(config);
+    if (config.seedDemo) {
+      const { seedDemoCity } = await import('./seed/demo.ts');
+      await seedDemoCity(boot.deps.db, { now: new Date(), requests: config.seedDemoRequests });
+    }
+    await boot.close();
+    for (let i = 0; i < config.workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code, signal) => {
+      if (signal !== 'SIGTERM' && code !== 0) cluster.fork();
+    });
+    process.stdout.write(`Komek: ${config.workers} workers on http://localhost:${config.port}\n`);
+    return;
+  }
   const runtime = await createRuntime(config);
   const { deps } = runtime;
   const app = await buildApp({ deps, webDist: join(here, '..', '..', 'web', 'dist'), logger: true });
@@ -28,7 +45,7 @@ async function main(): Promise<void> {
       join(config.dataDir, 'pglite'),
     );
   }
-  if (config.seedDemo) {
+  if (config.seedDemo && cluster.isPrimary) {
     const { seedDemoCity } = await import('./seed/demo.ts');
     const t0 = Date.now();
     const r = await seedDemoCity(deps.db, { now: deps.now(), requests: config.seedDemoRequests });

@@ -22,10 +22,14 @@ export function migrationFiles(): string[] {
 }
 
 export async function migrate(db: Db): Promise<MigrationResult> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  await db.transaction(async (tx) => {
+    // Two processes starting together must not race to create the bookkeeping table.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
   const applied: string[] = [];
   for (const name of migrationFiles()) {
     const script = readFileSync(join(dir, name), 'utf8');
