@@ -137,30 +137,59 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     query: base.query,
     async transaction(fn) {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn(runner(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that failed to roll back is not given back to the pool.
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
         throw err;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async exec(script) {
       await pool.query(script);
     },
     async listen(channel, onMessage) {
-      const client = await pool.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel) onMessage(n.payload ?? '');
-      });
-      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+      // A dedicated connection; when the server drops it (restart, failover) it is re-made.
+      const name = `"${channel.replaceAll('"', '')}"`;
+      let client: pg.PoolClient | undefined;
+      let closed = false;
+      const connect = async (): Promise<void> => {
+        while (!closed) {
+          try {
+            const c = await pool.connect();
+            c.on('notification', (n) => {
+              if (n.channel === channel) onMessage(n.payload ?? '');
+            });
+            c.on('error', () => {
+              c.release(true);
+              if (client === c) client = undefined;
+              if (!closed) setTimeout(() => void connect(), 500).unref();
+            });
+            await c.query(`LISTEN ${name}`);
+            client = c;
+            return;
+          } catch {
+            await new Promise((r) => setTimeout(r, 1000).unref());
+          }
+        }
+      };
+      await connect();
       return async () => {
-        await client.query(`UNLISTEN "${channel.replaceAll('"', '')}"`).catch(() => undefined);
-        client.release();
+        closed = true;
+        const c = client;
+        client = undefined;
+        if (c) {
+          await c.query(`UNLISTEN ${name}`).catch(() => undefined);
+          c.release();
+        }
       };
     },
     close: () => pool.end(),

@@ -5,9 +5,8 @@
  * Runs where PostgreSQL's binaries are installed and the test may act as the postgres user.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
@@ -16,40 +15,28 @@ import { createRuntime } from '../../src/deps.ts';
 import { CITY, seedTestCity } from '../factories.ts';
 import { refreshRollups } from '../../src/modules/analytics/rollups.ts';
 import { hashPassword } from '../../src/modules/auth/passwords.ts';
+import { canMakeClusters, makeCluster, PG_BIN, pgUser, type Cluster } from '../pg-cluster.ts';
 
-const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : [];
-const bin = versions.length ? `/usr/lib/postgresql/${versions[versions.length - 1]}/bin` : '';
-const asPostgres = spawnSync('id', ['-u', 'postgres']).status === 0 && process.getuid?.() === 0;
-const runnable = Boolean(bin) && existsSync(join(bin, 'initdb')) && asPostgres && Boolean(process.env.DATABASE_URL);
-
-const dir = runnable ? mkdtempSync(join(tmpdir(), 'komek-replica-')) : '';
+const runnable = canMakeClusters && Boolean(process.env.DATABASE_URL);
 const PRIMARY = 25433;
 const REPLICA = 25434;
-
-function pgUser(cmd: string, args: string[]): void {
-  const r = spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr || r.stdout}`);
-}
+let primary: Cluster | undefined;
+let replicaDir = '';
 
 afterAll(() => {
-  if (!runnable) return;
-  for (const d of ['replica', 'primary']) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', join(dir, d), '-m', 'immediate', 'stop'], { timeout: 30_000 });
-  rmSync(dir, { recursive: true, force: true });
+  if (replicaDir) spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', replicaDir, '-m', 'immediate', 'stop'], { timeout: 30_000 });
+  primary?.destroy();
 });
 
 describe.skipIf(!runnable)('read replica', () => {
   it('sends analytics reads to the replica and sees writes from the primary', async () => {
-    spawnSync('chown', ['postgres:postgres', dir]);
-    const primary = join(dir, 'primary');
-    const replica = join(dir, 'replica');
-    pgUser('initdb', ['-D', primary, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    appendFileSync(primary + '/postgresql.conf', `\nport = ${PRIMARY}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nwal_level = replica\nmax_wal_senders = 4\nfsync = off\n`);
-    pgUser('pg_ctl', ['-D', primary, '-l', join(dir, 'primary.log'), '-w', 'start']);
-    pgUser('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY), '-U', 'postgres', '-D', replica, '-R', '-X', 'stream']);
-    appendFileSync(replica + '/postgresql.conf', `\nport = ${REPLICA}\n`);
-    pgUser('pg_ctl', ['-D', replica, '-l', join(dir, 'replica.log'), '-w', 'start']);
+    primary = makeCluster(PRIMARY);
+    replicaDir = join(dirname(primary.dir), 'replica');
+    pgUser('pg_basebackup', ['-h', '127.0.0.1', '-p', String(PRIMARY), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream']);
+    appendFileSync(join(replicaDir, 'postgresql.conf'), `\nport = ${REPLICA}\n`);
+    pgUser('pg_ctl', ['-D', replicaDir, '-l', join(dirname(primary.dir), 'replica.log'), '-w', 'start']);
 
-    const primaryUrl = `postgres://postgres@127.0.0.1:${PRIMARY}/postgres`;
+    const primaryUrl = primary.url;
     const replicaUrl = `postgres://postgres@127.0.0.1:${REPLICA}/postgres`;
     const config = { ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, DATABASE_URL: primaryUrl, DATABASE_REPLICA_URL: replicaUrl, JOBS: 'false' }) };
     const rt = await createRuntime(config);
