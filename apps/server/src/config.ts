@@ -39,6 +39,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** HTTP worker processes (KOMEK_WORKERS, default 1; more than 1 needs PostgreSQL). */
   workers: number;
+  /** Days after closure when a request's personal data is anonymised (RETENTION_DAYS, default 1095). */
+  retentionDays: number;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -60,6 +62,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   MAX_UPLOAD_BYTES: 'largest attachment in bytes (default 10485760)',
   STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
   KOMEK_WORKERS: 'HTTP worker processes sharing the port (default 1; more than 1 needs DATABASE_URL)',
+  RETENTION_DAYS: 'days after closure when a request is anonymised (default 1095, three years)',
 };
 
 export class ConfigError extends Error {
@@ -134,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: int('MAX_UPLOAD_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     workers: int('KOMEK_WORKERS', 1, 1, 64),
+    retentionDays: int('RETENTION_DAYS', 1095, 30, 36_500),
   };
   if (config.workers > 1 && !databaseUrl) problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);

@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { classifyRoutes } from './classify/routes.ts';
 import { devRoutes } from './dev/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
@@ -18,5 +19,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   attachmentRoutes,
   analyticsRoutes,
   adminRoutes,
+  privacyRoutes,
   devRoutes,
 ];

@@ -77,6 +77,11 @@ export async function cachedActorForToken(db: Queryable, token: string, now: Dat
   return actor;
 }
 
+/** Forgets every cached session (after a resident is deleted or staff are disabled). */
+export function clearActorCache(): void {
+  actorCache.clear();
+}
+
 export function forgetCachedToken(token: string): void {
   actorCache.delete(sha256(token));
 }
