@@ -23,6 +23,8 @@ export interface StaffRow {
   agency_code: string | null;
   preferred_lang: string;
   active: boolean;
+  totp_secret: string | null;
+  totp_enabled: boolean;
 }
 
 export async function findStaffByLogin(db: Queryable, login: string): Promise<StaffRow | undefined> {

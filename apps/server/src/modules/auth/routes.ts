@@ -4,7 +4,8 @@ import type { App } from '../../lib/http.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import { errors, LangSchema } from '../../lib/schemas.ts';
 import { LIMITS, RateLimiter } from '../../lib/rate-limit.ts';
-import { loginStaff, logout, requestOtp, verifyOtp } from './service.ts';
+import { requireStaff } from './policy.ts';
+import { enableTotp, loginStaff, logout, requestOtp, setupTotp, verifyOtp } from './service.ts';
 
 export const SESSION_COOKIE = 'komek_session';
 
@@ -38,6 +39,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
         body: Type.Object({
           login: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
+          otp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the authenticator code, when two-factor is on' })),
         }),
         response: { 200: Type.Object({ token: Type.String(), user: UserSchema }), ...errors(400, 401, 429) },
       },
@@ -45,7 +47,7 @@ export function authRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       limiter.hit(`login-ip:${req.ip}`, LIMITS.loginPerIp);
       limiter.hit(`login:${req.body.login.toLowerCase()}`, LIMITS.loginPerAccount);
-      const r = await loginStaff(deps, { login: req.body.login, password: req.body.password });
+      const r = await loginStaff(deps, { login: req.body.login, password: req.body.password, otp: req.body.otp });
       setCookie(reply, r.token);
       return r;
     },
@@ -60,6 +62,33 @@ export function authRoutes(app: App, deps: AppDeps): void {
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/v1/auth/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Starts two-factor sign-in (TOTP) for the signed-in staff member',
+        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }), ...errors(401, 403) },
+      },
+    },
+    async (req) => {
+      const staff = requireStaff(req.actor);
+      return setupTotp(deps, staff);
+    },
+  );
+  app.post(
+    '/api/v1/auth/totp/enable',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Turns two-factor sign-in on with a code from the authenticator app',
+        body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }),
+        response: { 200: Type.Object({ enabled: Type.Boolean() }), ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (req) => enableTotp(deps, requireStaff(req.actor), req.body.code),
   );
 
   app.get(

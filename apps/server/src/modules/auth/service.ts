@@ -5,6 +5,7 @@ import type { AppDeps } from '../../lib/context.ts';
 import { normalizePhone } from '../../lib/phone.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import { DEMO_PASSWORD, verifyPassword } from './passwords.ts';
+import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.ts';
 import { createSession, deleteSession, findStaffByLogin } from './repository.ts';
 
 const OTP_TTL_SECONDS = 300;
@@ -13,10 +14,14 @@ const OTP_MAX_ATTEMPTS = 5;
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'now'>;
 
-export async function loginStaff(deps: Deps, input: { login: string; password: string }) {
+export async function loginStaff(deps: Deps, input: { login: string; password: string; otp?: string | undefined }) {
   const staff = await findStaffByLogin(deps.db, input.login.trim().toLowerCase());
   const ok = staff?.active ? await verifyPassword(staff.password_hash, input.password) : false;
   if (!staff || !ok) throw new AppError('invalid_credentials', 'wrong login or password');
+  if (staff.totp_enabled && staff.totp_secret) {
+    if (!input.otp) throw new AppError('unauthorized', 'enter the code from your authenticator app', { totpRequired: true });
+    if (!verifyTotp(staff.totp_secret, input.otp, deps.now().getTime())) throw new AppError('invalid_credentials', 'wrong authenticator code', { totpRequired: true });
+  }
   if (deps.config.env === 'production' && input.password === DEMO_PASSWORD) {
     throw new AppError('forbidden', 'the demo password is refused in production mode; an admin must set a real one');
   }
@@ -96,4 +101,21 @@ export async function verifyOtp(deps: Deps, input: { cityId: string; phone: stri
     throw new AppError('invalid_credentials', 'the code has expired; ask for a new one');
   }
   return { token: result.token, user: { kind: 'resident' as const, id: result.resident.id, name: result.resident.name } };
+}
+
+/** Starts two-factor enrolment: a new secret, not yet required at sign-in. */
+export async function setupTotp(deps: Deps, staff: { cityId: string; id: number; login: string }) {
+  const secret = newTotpSecret();
+  await deps.db.query(sql`UPDATE staff SET totp_secret = ${secret}, totp_enabled = false WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  return { secret, otpauthUrl: otpauthUrl(staff.login, secret) };
+}
+
+/** Turns two-factor on once the user proves their app shows the right code. */
+export async function enableTotp(deps: Deps, staff: { cityId: string; id: number }, code: string) {
+  const rows = await deps.db.query<{ totp_secret: string | null }>(sql`SELECT totp_secret FROM staff WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  const secret = rows[0]?.totp_secret;
+  if (!secret) throw new AppError('conflict', 'start the set-up first');
+  if (!verifyTotp(secret, code, deps.now().getTime())) throw new AppError('validation_failed', 'the code does not match; check the time on your phone', { field: 'code' });
+  await deps.db.query(sql`UPDATE staff SET totp_enabled = true WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  return { enabled: true };
 }
