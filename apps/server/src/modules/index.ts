@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { classifyRoutes } from './classify/routes.ts';
 import { devRoutes } from './dev/routes.ts';
+import { duplicateRoutes } from './duplicates/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
@@ -16,6 +17,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   catalogRoutes,
   requestRoutes,
   classifyRoutes,
+  duplicateRoutes,
   attachmentRoutes,
   analyticsRoutes,
   adminRoutes,
