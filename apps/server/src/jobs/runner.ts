@@ -4,6 +4,7 @@ import type { AppDeps } from '../lib/context.ts';
 import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
 import { runSlaWatcher } from './sla-watcher.ts';
 import { refreshAllRollups } from './rollups.ts';
+import { groupIncidents } from '../modules/incidents/service.ts';
 import { applyRetention } from '../modules/privacy/service.ts';
 
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
@@ -24,6 +25,7 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     every('outbox', 1000, () => dispatchOutbox(deps.db, devSender, deps.now)),
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
     every('rollups', 10_000, () => refreshAllRollups(deps.db, deps.now())),
+    every('incidents', 15_000, () => groupIncidents(deps.db, deps.now())),
     every('retention', 3_600_000, () => applyRetention(deps.db, deps.now(), deps.config.retentionDays)),
   ];
   return async () => {

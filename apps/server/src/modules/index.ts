@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog/routes.ts';
 import { classifyRoutes } from './classify/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { duplicateRoutes } from './duplicates/routes.ts';
+import { incidentRoutes } from './incidents/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
@@ -18,6 +19,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   requestRoutes,
   classifyRoutes,
   duplicateRoutes,
+  incidentRoutes,
   attachmentRoutes,
   analyticsRoutes,
   adminRoutes,
