@@ -37,7 +37,11 @@ describe('SLA watcher', () => {
 
     const nextYear = new Date('2027-01-01T06:00:00Z');
     expect((await runSlaWatcher(s.db, nextYear, 'Asia/Almaty')).undeferred).toBe(1);
-    expect((await s.call('GET', `/api/v1/requests/${deferred.number}`, { token: op })).json().status).toBe('reopened');
+    const back = (await s.call('GET', `/api/v1/requests/${deferred.number}`, { token: op })).json();
+    expect(back.status).toBe('reopened');
+    // It comes back with a fresh SLA (10 days for a standard request), not already breached.
+    expect(new Date(back.dueAt).getTime() - nextYear.getTime()).toBe(240 * HOUR);
+    expect((await runSlaWatcher(s.db, new Date(nextYear.getTime() + HOUR), 'Asia/Almaty')).breached).toBe(0);
     s.setNow(undefined as unknown as Date);
   });
 });

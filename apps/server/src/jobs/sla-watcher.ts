@@ -54,7 +54,11 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
       SELECT city_id, id, planned_year FROM requests WHERE status = 'deferred' AND planned_year <= ${year}
       LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     for (const r of rows) {
-      await tx.query(sql`UPDATE requests SET status = 'reopened', updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
+      // Back in the queue with a fresh SLA from today (the category's hours for its criticality).
+      await tx.query(sql`UPDATE requests r SET status = 'reopened', updated_at = ${now}, sla_breached_at = NULL, sla_warned_at = NULL,
+        due_at = ${now}::timestamptz + make_interval(hours => COALESCE((SELECT (c.sla_hours ->> r.criticality)::int FROM categories c
+          WHERE c.city_id = r.city_id AND c.code = r.category_code), 240))
+        WHERE r.city_id = ${r.city_id} AND r.id = ${r.id}`);
       await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'status_changed', actorKind: 'system', actorId: null, fromStatus: 'deferred', toStatus: 'reopened', visibility: 'public', body: `planned for ${r.planned_year}`, createdAt: now });
     }
     return rows.length;

@@ -69,7 +69,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.23, 71.34],
     ring: close(R0, R1, R2, R3, SB1, SB2, [71.34, 51.33], [71.25, 51.3], [71.22, 51.24]),
     weight: 0.17,
-    hubs: [[51.19, 71.41], [51.21, 71.36], [51.24, 71.3]],
+    hubs: [
+      [51.19, 71.41],
+      [51.21, 71.36],
+      [51.24, 71.3],
+    ],
   },
   {
     code: 'baikonur',
@@ -77,7 +81,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.25, 71.5],
     ring: close(R3, R4, R5, BA1, BA2, [71.52, 51.35], [71.46, 51.34], SB2, SB1),
     weight: 0.15,
-    hubs: [[51.18, 71.47], [51.2, 71.51], [51.26, 71.5]],
+    hubs: [
+      [51.18, 71.47],
+      [51.2, 71.51],
+      [51.26, 71.5],
+    ],
   },
   {
     code: 'almaty',
@@ -85,7 +93,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.2, 71.65],
     ring: close(R5, R6, R7, R8, [71.79, 51.24], [71.7, 51.29], BA2, BA1),
     weight: 0.21,
-    hubs: [[51.16, 71.58], [51.19, 71.62], [51.22, 71.68]],
+    hubs: [
+      [51.16, 71.58],
+      [51.19, 71.62],
+      [51.22, 71.68],
+    ],
   },
   {
     code: 'nura',
@@ -93,7 +105,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.1, 71.32],
     ring: close(R0, R1, R2, NY1, NY2, NY3, [71.33, 50.98], [71.25, 51.04], [71.22, 51.12]),
     weight: 0.14,
-    hubs: [[51.13, 71.36], [51.1, 71.3], [51.06, 71.34]],
+    hubs: [
+      [51.13, 71.36],
+      [51.1, 71.3],
+      [51.06, 71.34],
+    ],
   },
   {
     code: 'esil',
@@ -101,7 +117,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.08, 71.47],
     ring: close(R2, R3, R4, R5, YS1, YS2, [71.5, 50.93], NY3, NY2, NY1),
     weight: 0.2,
-    hubs: [[51.13, 71.43], [51.12, 71.48], [51.09, 71.45]],
+    hubs: [
+      [51.13, 71.43],
+      [51.12, 71.48],
+      [51.09, 71.45],
+    ],
   },
   {
     code: 'saraishyk',
@@ -109,7 +129,11 @@ export const DISTRICTS: readonly DistrictSeed[] = [
     label: [51.08, 71.62],
     ring: close(R5, YS1, YS2, [71.64, 51.01], [71.7, 51.07], R7, R6),
     weight: 0.13,
-    hubs: [[51.12, 71.57], [51.1, 71.61], [51.06, 71.63]],
+    hubs: [
+      [51.12, 71.57],
+      [51.1, 71.61],
+      [51.06, 71.63],
+    ],
   },
 ];
 

@@ -1,0 +1,282 @@
+/**
+ * Inserts synthetic requests made by the worker thread: residents first, then requests with
+ * their events, a batch per transaction, each table in statements of one or two thousand rows
+ * (`INSERT … SELECT FROM unnest(arrays)`: a handful of parameters however many rows), so the
+ * event loop gets a turn between statements. Works on PGlite and PostgreSQL.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Queryable } from '../db/client.ts';
+import { CITY } from './astana-data.ts';
+import type { SynthEvent, SynthRequest, SynthResident } from './synthetic.ts';
+import type { WorkerInput } from './synthetic-worker.ts';
+import { fromWorker } from './worker-client.ts';
+
+export interface InsertOptions {
+  now: Date;
+  count: number;
+  seed?: number;
+  days?: number;
+  /** Requests per batch (default 2000). */
+  batch?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Context {
+  operator: number | null;
+  supervisor: number | null;
+  executor: { id: number; agency: string } | null;
+  residents: number[];
+  /** Database id and local year of each generated request, by its seq. */
+  ids: number[];
+  years: number[];
+}
+
+const seconds = (t: number | null): number | null => (t === null ? null : t / 1000);
+const numberOf = (id: number, year: number): string =>
+  `${CITY.numberPrefix}-${year}-${String(id).padStart(7, '0')}`;
+
+export interface InsertResult {
+  requests: number;
+  events: number;
+  residents: number;
+}
+
+/** Generates `count` requests in a worker thread and inserts them with their residents and events. */
+export async function insertSynthetic(db: Db, o: InsertOptions): Promise<InsertResult> {
+  const staff = await db.query<{ id: number; login: string; role: string; agency_code: string | null }>(
+    sql`SELECT id, login, role, agency_code FROM staff WHERE city_id = ${CITY.id} AND active ORDER BY id`,
+  );
+  const byRole = (role: string) => staff.find((s) => s.login === role) ?? staff.find((s) => s.role === role);
+  const ex = byRole('executor');
+  const ctx: Context = {
+    operator: byRole('operator')?.id ?? null,
+    supervisor: byRole('supervisor')?.id ?? null,
+    executor: ex?.agency_code ? { id: ex.id, agency: ex.agency_code } : null,
+    residents: [],
+    ids: [],
+    years: [],
+  };
+  const result: InsertResult = { requests: 0, events: 0, residents: 0 };
+  const input: WorkerInput = {
+    now: o.now.getTime(),
+    count: o.count,
+    seed: o.seed ?? 109,
+    days: o.days ?? 365,
+    batch: o.batch ?? 2000,
+  };
+  for await (const m of fromWorker(input)) {
+    if (m.type === 'residents') {
+      await insertResidents(db, m.offset, m.rows, ctx);
+      result.residents += m.rows.length;
+    } else {
+      result.events += await db.transaction(async (tx) => insertRequests(tx, m.rows, ctx));
+      result.requests += m.rows.length;
+      o.onProgress?.(result.requests, o.count);
+    }
+  }
+  return result;
+}
+
+async function insertResidents(db: Db, offset: number, rows: SynthResident[], ctx: Context): Promise<void> {
+  // A phone seen before (an earlier `generate` with the same seed) keeps its resident.
+  const got = await db.query<{ id: number; phone: string }>(
+    `INSERT INTO residents (city_id, phone, name, preferred_lang, consent_at)
+     SELECT $1, phone, name, lang, now() FROM unnest($2::text[], $3::text[], $4::text[]) AS u(phone, name, lang)
+     ON CONFLICT (city_id, phone) DO UPDATE SET phone = EXCLUDED.phone RETURNING id, phone`,
+    [CITY.id, rows.map((r) => r.phone), rows.map((r) => r.name), rows.map((r) => r.lang)],
+  );
+  const byPhone = new Map(got.map((g) => [g.phone, g.id]));
+  rows.forEach((r, i) => (ctx.residents[offset + i] = byPhone.get(r.phone) as number));
+}
+
+const REQUEST_COLUMNS: [name: string, type: string, select?: string][] = [
+  ['id', 'bigint'],
+  ['number', 'text'],
+  ['channel', 'text'],
+  ['text', 'text'],
+  ['lang', 'text'],
+  ['category_code', 'text'],
+  ['criticality', 'text'],
+  ['status', 'text'],
+  ['lat', 'float8'],
+  ['lon', 'float8'],
+  ['geo_cell', 'bigint'],
+  ['address', 'text'],
+  ['district_code', 'text'],
+  ['resident_id', 'bigint'],
+  ['agency_code', 'text'],
+  ['executor_id', 'bigint'],
+  ['created_by_staff_id', 'bigint'],
+  ['due_at', 'float8', 'to_timestamp'],
+  ['sla_paused_at', 'float8', 'to_timestamp'],
+  ['sla_warned_at', 'float8', 'to_timestamp'],
+  ['sla_breached_at', 'float8', 'to_timestamp'],
+  ['first_response_at', 'float8', 'to_timestamp'],
+  ['resolved_at', 'float8', 'to_timestamp'],
+  ['closed_at', 'float8', 'to_timestamp'],
+  ['duplicate_of', 'bigint'],
+  ['planned_year', 'int'],
+  ['status_reason', 'text'],
+  ['attributes', 'text', 'jsonb'],
+  ['rating', 'smallint'],
+  ['created_at', 'float8', 'to_timestamp'],
+  ['updated_at', 'float8', 'to_timestamp'],
+];
+const EVENT_COLUMNS: [name: string, type: string, select?: string][] = [
+  ['request_id', 'bigint'],
+  ['type', 'text'],
+  ['actor_kind', 'text'],
+  ['actor_id', 'bigint'],
+  ['from_status', 'text'],
+  ['to_status', 'text'],
+  ['visibility', 'text'],
+  ['body', 'text'],
+  ['data', 'text', 'jsonb'],
+  ['created_at', 'float8', 'to_timestamp'],
+];
+
+/** `INSERT INTO table (city_id, cols…) SELECT $1, cols… FROM unnest($2::type[], …)`. */
+function unnestInsert(table: string, cols: [string, string, string?][]): string {
+  const names = cols.map(([n]) => n);
+  const select = cols.map(([n, , f]) =>
+    f === 'to_timestamp' ? `to_timestamp(${n})` : f === 'jsonb' ? `${n}::jsonb` : n,
+  );
+  const arrays = cols.map(([, t], i) => `$${i + 2}::${t}[]`);
+  return `INSERT INTO ${table} (city_id, ${names.join(', ')}) SELECT $1, ${select.join(', ')} FROM unnest(${arrays.join(', ')}) AS u(${names.join(', ')})`;
+}
+const INSERT_REQUESTS = unnestInsert('requests', REQUEST_COLUMNS);
+const INSERT_EVENTS = unnestInsert('request_events', EVENT_COLUMNS);
+// Statements of about 50–100 ms on PGlite, which runs on this thread: the event loop gets a turn between them.
+const REQUESTS_PER_STATEMENT = 1000;
+const EVENTS_PER_STATEMENT = 2500;
+const OPERATOR_CHANNELS = ['phone', 'email', 'messenger'];
+
+/** Inserts a batch of requests and their events; returns the number of events. */
+async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<number> {
+  const ids = await tx.query<{ id: number }>(
+    sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
+  );
+  rows.forEach((q, i) => {
+    ctx.ids[q.seq] = (ids[i] as { id: number }).id;
+    ctx.years[q.seq] = q.year;
+  });
+  const idOf = (seq: number): number => ctx.ids[seq] as number;
+  const numberBySeq = (seq: number): string => numberOf(idOf(seq), ctx.years[seq] as number);
+  const executorOf = (agency: string): number | null =>
+    ctx.executor && ctx.executor.agency === agency ? ctx.executor.id : null;
+  let cols: unknown[][] = REQUEST_COLUMNS.map(() => []);
+  for (const q of rows) {
+    const assigned = q.events.some((e) => e.type === 'assigned');
+    const values: unknown[] = [
+      idOf(q.seq),
+      numberBySeq(q.seq),
+      q.channel,
+      q.text,
+      q.lang,
+      q.category,
+      q.criticality,
+      q.status,
+      q.lat,
+      q.lon,
+      q.geoCell,
+      q.address,
+      q.district,
+      q.resident === null ? null : (ctx.residents[q.resident] ?? null),
+      q.agency,
+      assigned ? executorOf(q.agency) : null,
+      OPERATOR_CHANNELS.includes(q.channel) ? ctx.operator : null,
+      seconds(q.dueAt),
+      seconds(q.slaPausedAt),
+      seconds(q.slaWarnedAt),
+      seconds(q.slaBreachedAt),
+      seconds(q.firstResponseAt),
+      seconds(q.resolvedAt),
+      seconds(q.closedAt),
+      q.duplicateOf === null ? null : idOf(q.duplicateOf),
+      q.plannedYear,
+      q.statusReason,
+      JSON.stringify(q.attributes),
+      q.rating,
+      seconds(q.createdAt),
+      seconds(q.updatedAt),
+    ];
+    values.forEach((v, i) => (cols[i] as unknown[]).push(v));
+    if ((cols[0] as unknown[]).length >= REQUESTS_PER_STATEMENT) {
+      await tx.query(INSERT_REQUESTS, [CITY.id, ...cols]);
+      cols = REQUEST_COLUMNS.map(() => []);
+    }
+  }
+  if ((cols[0] as unknown[]).length) await tx.query(INSERT_REQUESTS, [CITY.id, ...cols]);
+
+  let events: unknown[][] = EVENT_COLUMNS.map(() => []);
+  let pending = 0;
+  let total = 0;
+  const flush = async (): Promise<void> => {
+    if (!pending) return;
+    await tx.query(INSERT_EVENTS, [CITY.id, ...events]);
+    events = EVENT_COLUMNS.map(() => []);
+    total += pending;
+    pending = 0;
+  };
+  for (const q of rows) {
+    const residentId = q.resident === null ? null : (ctx.residents[q.resident] ?? null);
+    for (const e of q.events) {
+      const [kind, actorId] = actorOf(e, q, ctx, residentId);
+      const values = [
+        idOf(q.seq),
+        e.type,
+        kind,
+        actorId,
+        e.from,
+        e.to,
+        e.visibility,
+        e.body,
+        JSON.stringify(eventData(e, q, ctx, numberBySeq)),
+        seconds(e.at),
+      ];
+      values.forEach((v, i) => (events[i] as unknown[]).push(v));
+      pending++;
+    }
+    if (pending >= EVENTS_PER_STATEMENT) await flush();
+  }
+  await flush();
+  return total;
+}
+
+function actorOf(
+  e: SynthEvent,
+  q: SynthRequest,
+  ctx: Context,
+  residentId: number | null,
+): [string, number | null] {
+  switch (e.actor) {
+    case 'operator':
+      return ['staff', ctx.operator];
+    case 'supervisor':
+      return ['staff', ctx.supervisor];
+    case 'agency':
+      return ['staff', ctx.executor && ctx.executor.agency === q.agency ? ctx.executor.id : null];
+    case 'resident':
+      return ['resident', residentId];
+    case 'partner':
+      return ['partner', null];
+    default:
+      return ['system', null];
+  }
+}
+
+/** Event data with generator references (seq) turned into request numbers and staff ids. */
+function eventData(
+  e: SynthEvent,
+  q: SynthRequest,
+  ctx: Context,
+  numberBySeq: (seq: number) => string,
+): Record<string, unknown> {
+  const d = e.data;
+  if (e.type === 'assigned')
+    return { ...d, executorId: ctx.executor && ctx.executor.agency === q.agency ? ctx.executor.id : null };
+  if (e.type === 'escalated') return { ...d, to: ctx.supervisor === null ? [] : [ctx.supervisor] };
+  if (typeof d.duplicateOf === 'number') return { ...d, duplicateOf: numberBySeq(d.duplicateOf) };
+  if (typeof d.followedParent === 'number') return { ...d, followedParent: numberBySeq(d.followedParent) };
+  return d;
+}
