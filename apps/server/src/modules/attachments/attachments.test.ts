@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { stripMetadata } from './metadata.ts';
 
 let s: TestServer;
 let number: string;
@@ -17,6 +18,29 @@ afterAll(async () => {
 
 const upload = (token: string | undefined, body: Buffer, type: string, query = '') =>
   s.app.inject({ method: 'POST', url: `/api/v1/requests/${number}/attachments${query}`, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: body });
+
+describe('metadata', () => {
+  it('strips EXIF (GPS) from a JPEG and text chunks from a PNG, keeping the image data', () => {
+    const payload = Buffer.from('Exif\0\0GPS51.15N');
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, payload.length + 2]), payload]);
+    const jfif = Buffer.concat([Buffer.from([0xff, 0xe0, 0x00, 0x07]), Buffer.from('JFIF\0')]);
+    const scan = Buffer.from([0xff, 0xda, 0x00, 0x02, 1, 2, 3, 0xff, 0xd9]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), jfif, exif, scan]);
+    const clean = stripMetadata('image/jpeg', jpeg);
+    expect(clean.includes(Buffer.from('GPS'))).toBe(false);
+    expect(clean.includes(Buffer.from('JFIF'))).toBe(true);
+    expect(clean.subarray(clean.length - scan.length).equals(scan)).toBe(true);
+    const chunk = (type: string, data: Buffer) => {
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+    };
+    const png = Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', Buffer.alloc(13)), chunk('tEXt', Buffer.from('Author\0Aigul')), chunk('IDAT', Buffer.from([1, 2])), chunk('IEND', Buffer.alloc(0))]);
+    const pclean = stripMetadata('image/png', png);
+    expect(pclean.includes(Buffer.from('Aigul'))).toBe(false);
+    expect(pclean.includes(Buffer.from('IDAT'))).toBe(true);
+  });
+});
 
 describe('attachments', () => {
   it('stores a photo by its checksum, writes an event, and serves it back to those who may read', async () => {

@@ -4,6 +4,7 @@ import type { Actor, AppDeps } from '../../lib/context.ts';
 import { canWorkRequest, notYours } from '../auth/policy.ts';
 import { insertEvent, lockByNumber } from '../requests/repository.ts';
 import { readableRequest } from '../requests/workflow.ts';
+import { stripMetadata } from './metadata.ts';
 import { sniffType, type Storage } from './storage.ts';
 
 export const MAX_FILES_PER_REQUEST = 10;
@@ -38,7 +39,8 @@ export async function addAttachment(
   if (actor.kind === 'resident' && input.kind !== 'resident') throw forbidden('residents attach their own photos');
   const now = deps.now();
   const name = (input.fileName ?? 'file').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file';
-  const { key, sha256 } = await deps.storage.put(actor.cityId, input.bytes);
+  const bytes = stripMetadata(type, input.bytes);
+  const { key, sha256 } = await deps.storage.put(actor.cityId, bytes);
   return deps.db.transaction(async (tx) => {
     const r = await lockByNumber(tx, actor.cityId, number);
     if (!r) throw notFound('request', { number });
@@ -46,7 +48,7 @@ export async function addAttachment(
     const count = await tx.query<{ n: number }>(sql`SELECT count(*) AS n FROM attachments WHERE city_id = ${actor.cityId} AND request_id = ${r.id}`);
     if ((count[0]?.n ?? 0) >= MAX_FILES_PER_REQUEST) throw new AppError('conflict', `a request holds at most ${MAX_FILES_PER_REQUEST} files`);
     const rows = await tx.query<AttachmentRow>(sql`INSERT INTO attachments (city_id, request_id, kind, file_name, content_type, size_bytes, sha256, storage_key, created_at)
-      VALUES (${actor.cityId}, ${r.id}, ${input.kind}, ${name}, ${type}, ${input.bytes.length}, ${sha256}, ${key}, ${now}) RETURNING *`);
+      VALUES (${actor.cityId}, ${r.id}, ${input.kind}, ${name}, ${type}, ${bytes.length}, ${sha256}, ${key}, ${now}) RETURNING *`);
     const a = rows[0] as AttachmentRow;
     await insertEvent(tx, {
       cityId: actor.cityId, requestId: r.id, type: 'attachment', actorKind: actor.kind, actorId: actor.id,
