@@ -14,8 +14,44 @@ export async function rebuildDays(tx: Queryable, cityId: string, timeZone: strin
     await tx.query(sql`DELETE FROM request_rollup_daily WHERE city_id = ${cityId} AND day IN (${list})`);
     await tx.query(sql`INSERT INTO request_rollup_daily
       SELECT city_id, (created_at AT TIME ZONE ${timeZone})::date AS day,
-        COALESCE(category_code, ''), COALESCE(district_code, ''), COALESCE(agency_code, ''), channel, status, criticality,
+        COALESCE(category_code, ''), COALESCE(district_code, ''), COALESCE(agency_code, ''),
         count(*)::int,
+        count(*) FILTER (WHERE channel = 'phone')::int,
+        count(*) FILTER (WHERE channel = 'web')::int,
+        count(*) FILTER (WHERE channel = 'app')::int,
+        count(*) FILTER (WHERE channel = 'open311')::int,
+        count(*) FILTER (WHERE channel = 'email')::int,
+        count(*) FILTER (WHERE channel = 'messenger')::int,
+        count(*) FILTER (WHERE status = 'new')::int,
+        count(*) FILTER (WHERE status = 'assigned')::int,
+        count(*) FILTER (WHERE status = 'in_progress')::int,
+        count(*) FILTER (WHERE status = 'waiting_for_resident')::int,
+        count(*) FILTER (WHERE status = 'resolved')::int,
+        count(*) FILTER (WHERE status = 'closed')::int,
+        count(*) FILTER (WHERE status = 'rejected')::int,
+        count(*) FILTER (WHERE status = 'duplicate')::int,
+        count(*) FILTER (WHERE status = 'deferred')::int,
+        count(*) FILTER (WHERE status = 'reopened')::int,
+        count(*) FILTER (WHERE criticality = 'urgent')::int,
+        count(*) FILTER (WHERE criticality = 'urgent' AND resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
+        count(*) FILTER (WHERE criticality = 'urgent' AND (sla_breached_at IS NOT NULL OR resolved_at > due_at))::int,
+        count(resolved_at) FILTER (WHERE criticality = 'urgent')::int,
+        COALESCE(sum(extract(epoch FROM resolved_at - created_at)) FILTER (WHERE criticality = 'urgent'), 0),
+        count(*) FILTER (WHERE criticality = 'high')::int,
+        count(*) FILTER (WHERE criticality = 'high' AND resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
+        count(*) FILTER (WHERE criticality = 'high' AND (sla_breached_at IS NOT NULL OR resolved_at > due_at))::int,
+        count(resolved_at) FILTER (WHERE criticality = 'high')::int,
+        COALESCE(sum(extract(epoch FROM resolved_at - created_at)) FILTER (WHERE criticality = 'high'), 0),
+        count(*) FILTER (WHERE criticality = 'standard')::int,
+        count(*) FILTER (WHERE criticality = 'standard' AND resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
+        count(*) FILTER (WHERE criticality = 'standard' AND (sla_breached_at IS NOT NULL OR resolved_at > due_at))::int,
+        count(resolved_at) FILTER (WHERE criticality = 'standard')::int,
+        COALESCE(sum(extract(epoch FROM resolved_at - created_at)) FILTER (WHERE criticality = 'standard'), 0),
+        count(*) FILTER (WHERE criticality = 'low')::int,
+        count(*) FILTER (WHERE criticality = 'low' AND resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
+        count(*) FILTER (WHERE criticality = 'low' AND (sla_breached_at IS NOT NULL OR resolved_at > due_at))::int,
+        count(resolved_at) FILTER (WHERE criticality = 'low')::int,
+        COALESCE(sum(extract(epoch FROM resolved_at - created_at)) FILTER (WHERE criticality = 'low'), 0),
         count(resolved_at)::int,
         count(*) FILTER (WHERE resolved_at IS NOT NULL AND resolved_at <= due_at)::int,
         count(*) FILTER (WHERE sla_breached_at IS NOT NULL OR resolved_at > due_at)::int,
@@ -33,7 +69,7 @@ export async function rebuildDays(tx: Queryable, cityId: string, timeZone: strin
         AND created_at >= (${days.reduce((a, b) => (a < b ? a : b))}::date::timestamp AT TIME ZONE ${timeZone})
         AND created_at < ((${days.reduce((a, b) => (a > b ? a : b))}::date + 1)::timestamp AT TIME ZONE ${timeZone})
         AND (created_at AT TIME ZONE ${timeZone})::date IN (${list})
-      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+      GROUP BY 1, 2, 3, 4, 5`);
   }
 }
 

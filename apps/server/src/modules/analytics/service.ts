@@ -3,7 +3,7 @@ import { addDays, localDate } from '@komek/domain/time';
 import { AppError } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import { requireStaff } from '../auth/policy.ts';
-import { byDimension, seasonality, volume, type Bucket, type Filter } from './repository.ts';
+import { byDimension, seasonality, volume, type BreakdownRow, type Bucket, type Filter } from './repository.ts';
 
 export interface AnalyticsQuery {
   from?: string | undefined;
@@ -42,7 +42,7 @@ export function comparisonRanges(f: Filter) {
 const pct = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
 const hours = (secs: number, n: number): number | null => (n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null);
 
-export function presentBreakdown(rows: Awaited<ReturnType<typeof byDimension>>) {
+export function presentBreakdown(rows: BreakdownRow[]) {
   return rows.map((r) => ({
     key: r.key,
     requests: r.requests,
