@@ -49,7 +49,11 @@ async function main(): Promise<void> {
     const { seedDemoCity } = await import('./seed/demo.ts');
     const t0 = Date.now();
     const r = await seedDemoCity(deps.db, { now: deps.now(), requests: config.seedDemoRequests });
-    if (r.seeded) app.log.info('demo city seeded in %d s', Math.round((Date.now() - t0) / 1000));
+    if (r.seeded) {
+      const { rebuildAll } = await import('./modules/analytics/rollups.ts');
+      await rebuildAll(deps.db, 'astana', 'Asia/Almaty');
+      app.log.info('demo city seeded in %d s', Math.round((Date.now() - t0) / 1000));
+    }
   }
   const stopJobs = config.jobs ? startJobs(deps, app.log) : async () => undefined;
   await app.listen({ port: config.port, host: config.host });
