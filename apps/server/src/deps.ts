@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { openDb, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { AppDeps, LiveEvent } from './lib/context.ts';
-import { createKeywordClassifier } from './modules/classify/service.ts';
+import { createClassifier } from './modules/classify/service.ts';
 import { createLiveHub, type LiveHub } from './modules/live/hub.ts';
 
 export interface Runtime {
@@ -33,7 +33,7 @@ export async function createRuntime(config: Config, opts: { db?: Db; now?: () =>
     config,
     db,
     readDb,
-    classifier: createKeywordClassifier(db),
+    classifier: createClassifier(db),
     now: opts.now ?? (() => new Date()),
     publish: (e: LiveEvent) => live.publish(e),
   };

@@ -4,6 +4,8 @@
  */
 import { tokenize } from '@komek/domain/text/normalize';
 import type { Db } from '../../db/client.ts';
+import { predictLinear, type LinearModel } from '@komek/domain/text/linear-classifier';
+import { activeVersion, loadActiveModel } from './training.ts';
 import { getCatalog } from '../catalog/cache.ts';
 
 export interface Suggestion {
@@ -45,4 +47,49 @@ export function createKeywordClassifier(db: Db): Classifier {
         .map((s) => ({ category: s.category, confidence: Math.round((s.confidence / total) * 1000) / 1000 }));
     },
   };
+}
+
+/**
+ * The city's trained model when there is one (checked for a newer version every minute, so a
+ * model trained by any process is picked up by all), else the keyword cold start.
+ */
+export function createClassifier(db: Db): Classifier {
+  const keywords = createKeywordClassifier(db);
+  const models = new Map<string, { version: number; model: LinearModel; checkedAt: number } | { version: null; checkedAt: number }>();
+  const current = async (cityId: string) => {
+    const hit = models.get(cityId);
+    if (hit && Date.now() - hit.checkedAt < 60_000) return hit;
+    const v = await activeVersion(db, cityId);
+    if (v === null) {
+      const none = { version: null, checkedAt: Date.now() } as const;
+      models.set(cityId, none);
+      return none;
+    }
+    if (hit && hit.version === v) {
+      hit.checkedAt = Date.now();
+      return hit;
+    }
+    const loaded = await loadActiveModel(db, cityId);
+    const entry = loaded ? { version: loaded.version, model: loaded.model as LinearModel, checkedAt: Date.now() } : { version: null, checkedAt: Date.now() };
+    models.set(cityId, entry);
+    return entry;
+  };
+  return {
+    info: (cityId) => {
+      const m = models.get(cityId);
+      return m && m.version !== null ? { kind: 'linear', version: m.version } : { kind: 'keywords', version: null };
+    },
+    async suggest(cityId, text, k = 3) {
+      const m = await current(cityId);
+      if (m.version === null || !('model' in m)) return keywords.suggest(cityId, text, k);
+      const catalog = await getCatalog(db, cityId);
+      return predictLinear(m.model, text, k + 2)
+        .filter((p) => catalog?.categories.get(p.label)?.active)
+        .slice(0, k)
+        .map((p) => ({ category: p.label, confidence: p.confidence }));
+    },
+    forget(cityId: string) {
+      models.delete(cityId);
+    },
+  } as Classifier;
 }
