@@ -48,7 +48,8 @@ export function newReport(): ImportReport {
   return { read: 0, imported: 0, refused: 0, reasons: {}, examples: [], unknownCategories: {} };
 }
 
-function parseTime(v: string): Date | null {
+/** Parses ISO times and US 'MM/DD/YYYY hh:mm:ss AM' times; null when neither. */
+export function parseTime(v: string): Date | null {
   if (!v.trim()) return null;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/.exec(v.trim());
   if (us) {
