@@ -58,34 +58,4 @@ export function isGeometry(g: unknown): g is Geometry {
   return false;
 }
 
-/** A ~250 m grid cell id for a point (used by the duplicate-candidate index). */
-export function gridCell(lat: number, lon: number): number {
-  const row = Math.floor((lat + 90) / 0.00225);
-  const col = Math.floor((lon + 180) / 0.00225);
-  return row * 200_000 + col;
-}
-
-const CELL_DEG = 0.00225;
-
-/** The grid cells (see gridCell) that cover a circle of `radiusM` metres around a point. */
-export function cellsAround(lat: number, lon: number, radiusM: number): number[] {
-  const dLat = radiusM / 111_320;
-  const dLon = radiusM / (111_320 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
-  const r0 = Math.floor((lat - dLat + 90) / CELL_DEG);
-  const r1 = Math.floor((lat + dLat + 90) / CELL_DEG);
-  const c0 = Math.floor((lon - dLon + 180) / CELL_DEG);
-  const c1 = Math.floor((lon + dLon + 180) / CELL_DEG);
-  const out: number[] = [];
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push(r * 200_000 + c);
-  return out;
-}
-
-/** Great-circle distance in metres. */
-export function haversineM(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const R = 6_371_000;
-  const toRad = (d: number): number => (d * Math.PI) / 180;
-  const dLat = toRad(lat2 - lat1);
-  const dLon = toRad(lon2 - lon1);
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-}
+export { cellsAround, gridCell, haversineM } from '@komek/domain/candidates';

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
+import { candidateScore } from '@komek/domain/candidates';
 import { cellsAround, haversineM } from '../../lib/geo.ts';
 import { getCatalog } from '../catalog/cache.ts';
 
@@ -58,17 +59,15 @@ export async function findCandidates(deps: Pick<AppDeps, 'db' | 'now'>, cityId: 
     .map((r) => {
       const distanceM = haversineM(input.lat, input.lon, r.lat, r.lon);
       const hours = (now - r.created_at.getTime()) / 3_600_000;
-      const near = Math.max(0, 1 - distanceM / radius);
-      const recent = Math.max(0, 1 - hours / (windowDays * 24));
-      const same = category && r.category_code === category.code ? 1 : 0.5;
-      const score = 0.45 * near + 0.15 * recent + 0.3 * r.text_similarity + 0.1 * same;
+      const same = Boolean(category && r.category_code === category.code);
+      const score = candidateScore({ distanceM, hoursAgo: hours, textSimilarity: r.text_similarity, sameCategory: same }, { radiusM: radius, windowDays });
       return {
         number: r.number,
         category: r.category_code,
         status: r.status,
         incidentId: r.incident_id,
         score: Math.round(score * 1000) / 1000,
-        reasons: { distanceM: Math.round(distanceM), hoursAgo: Math.round(hours * 10) / 10, textSimilarity: Math.round(r.text_similarity * 100) / 100, sameCategory: same === 1 },
+        reasons: { distanceM: Math.round(distanceM), hoursAgo: Math.round(hours * 10) / 10, textSimilarity: Math.round(r.text_similarity * 100) / 100, sameCategory: same },
         text: r.text.slice(0, 200),
       };
     })
