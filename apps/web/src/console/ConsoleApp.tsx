@@ -1,6 +1,72 @@
+/** The operator console (/console): sign-in, the queue, a request's page, and intake for a phone call. */
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './strings.ts';
+import './console.css';
+import { api, ApiError, type User } from '../shared/api.ts';
+import { LANGS, setLang } from '../shared/i18n.ts';
+import { go, useLocation } from './nav.ts';
+import Queue from './Queue.tsx';
+import RequestView from './RequestView.tsx';
+import Intake from './Intake.tsx';
+
+function Login({ onDone }: { onDone: (u: User) => void }) {
+  const { t } = useTranslation();
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  return (
+    <form
+      className="card login"
+      onSubmit={(e) => {
+        e.preventDefault();
+        api<{ user: User }>('/api/v1/auth/login', { body: { login, password } })
+          .then((r) => onDone(r.user))
+          .catch((err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+      }}
+    >
+      <h1>{t('c_title')}</h1>
+      <label htmlFor="login">{t('c_login')}</label>
+      <input id="login" autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" />
+      <label htmlFor="password">{t('c_password')}</label>
+      <input id="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+      {error && <p className="error" role="alert">{error}</p>}
+      <button className="primary" type="submit">{t('c_signin')}</button>
+    </form>
+  );
+}
 
 export default function ConsoleApp() {
-  const { t } = useTranslation();
-  return <main><h1>Komek 109</h1><p>{t('placeholder', 'console')}</p></main>;
+  const { t, i18n } = useTranslation();
+  const { path, query } = useLocation();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  useEffect(() => {
+    api<{ user: User | null }>('/api/v1/auth/me').then((r) => setUser(r.user?.kind === 'staff' ? r.user : null), () => setUser(null));
+  }, []);
+  const signOut = useCallback(() => {
+    void api('/api/v1/auth/logout', { method: 'POST' }).finally(() => setUser(null));
+  }, []);
+  if (user === undefined) return <main className="console loading">…</main>;
+  if (!user) return <main className="console"><Login onDone={setUser} /></main>;
+  const m = /^\/console\/r\/([0-9A-Z]+-\d{4}-\d+)$/.exec(path);
+  return (
+    <div className="console">
+      <header className="bar">
+        <strong>Komek 109</strong>
+        <nav>
+          <a href="/console" onClick={(e) => { e.preventDefault(); go('/console'); }}>{t('c_queue')}</a>
+          <a href="/console/new" onClick={(e) => { e.preventDefault(); go('/console/new'); }}>{t('c_newcall')}</a>
+          <a href="/panel">Panel</a>
+        </nav>
+        <span className="who">{user.name} · {user.role}{user.agencyCode ? ` · ${user.agencyCode}` : ''}</span>
+        <select aria-label="language" value={i18n.language} onChange={(e) => setLang(e.target.value as (typeof LANGS)[number])}>
+          {LANGS.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+        <button onClick={signOut}>{t('c_signout')}</button>
+      </header>
+      <main>
+        {m?.[1] ? <RequestView number={m[1]} user={user} /> : path === '/console/new' ? <Intake /> : <Queue query={query} />}
+      </main>
+    </div>
+  );
 }

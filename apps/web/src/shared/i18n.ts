@@ -20,6 +20,7 @@ void i18n.use(initReactI18next).init({
   lng: initialLang(),
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 
 export function setLang(l: Lang): void {

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, tr, type I18nText, type RequestItem } from '../shared/api.ts';
+import { go } from './nav.ts';
+import { useCategories } from './Queue.tsx';
+
+interface Suggestion {
+  categories: { code: string; name: I18nText; confidence: number; agency: string | null }[];
+  criticality: string;
+  agency: { code: string; name: I18nText } | null;
+  district: string | null;
+  dueAt: string | null;
+}
+
+interface Candidate {
+  number: string;
+  score: number;
+  reasons: { distanceM: number; hoursAgo: number; textSimilarity: number };
+  text: string;
+}
+
+/** Intake for a phone call: type the complaint, see suggestions live, register, read back the number and due time. */
+export default function Intake() {
+  const { t, i18n } = useTranslation();
+  const cats = useCategories();
+  const [phone, setPhone] = useState('');
+  const [name, setName] = useState('');
+  const [text, setText] = useState('');
+  const [lat, setLat] = useState('');
+  const [lon, setLon] = useState('');
+  const [category, setCategory] = useState('');
+  const [sugg, setSugg] = useState<Suggestion | null>(null);
+  const [cands, setCands] = useState<Candidate[]>([]);
+  const [done, setDone] = useState<RequestItem | null>(null);
+  const [error, setError] = useState('');
+  const point = lat && lon && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon)) ? { lat: Number(lat), lon: Number(lon) } : null;
+  useEffect(() => {
+    if (text.trim().length < 4) return;
+    const timer = setTimeout(() => {
+      void api<Suggestion>('/api/v1/classify', { body: { text, ...(point ?? {}) } }).then((s) => {
+        setSugg(s);
+        if (!category && s.categories[0]) setCategory(s.categories[0].code);
+      }, () => undefined);
+      if (point) void api<{ items: Candidate[] }>('/api/v1/requests/candidates', { body: { text, ...point, ...(category ? { category } : {}) } }).then((r) => setCands(r.items), () => setCands([]));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [text, lat, lon]);
+  if (done) {
+    return (
+      <section className="card done" role="status">
+        <h2>{t('c_registered')}: {done.number}</h2>
+        <p>{t('c_tell')}: <b>{done.number}</b>, {t('c_due')}: <b>{new Date(done.dueAt).toLocaleString(i18n.language)}</b></p>
+        <button className="primary" autoFocus onClick={() => { setDone(null); setText(''); setPhone(''); setName(''); setCategory(''); setSugg(null); setCands([]); }}>{t('c_newcall')}</button>{' '}
+        <button onClick={() => go(`/console/r/${done.number}`)}>{done.number}</button>
+      </section>
+    );
+  }
+  return (
+    <section className="intake">
+      <form
+        className="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setError('');
+          api<RequestItem>('/api/v1/requests', {
+            body: { text, channel: 'phone', ...(category ? { category } : {}), ...(point ?? {}), ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}) },
+            headers: { 'idempotency-key': `${phone}-${text.length}-${Date.now() >> 14}` },
+          }).then(setDone, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+        }}
+      >
+        <label htmlFor="phone">{t('c_phone')}</label>
+        <input id="phone" autoFocus value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" placeholder="+7 7__ ___ __ __" />
+        <label htmlFor="name">{t('c_name')}</label>
+        <input id="name" value={name} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="text">{t('c_complaint')}</label>
+        <textarea id="text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+        <div className="row">
+          <div><label htmlFor="lat">{t('c_lat')}</label><input id="lat" value={lat} onChange={(e) => setLat(e.target.value)} placeholder="51.16" /></div>
+          <div><label htmlFor="lon">{t('c_lon')}</label><input id="lon" value={lon} onChange={(e) => setLon(e.target.value)} placeholder="71.44" /></div>
+        </div>
+        <label htmlFor="category">{t('c_category')}</label>
+        <select id="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">—</option>
+          {[...cats.values()].filter((c) => c.active && c.children.length === 0).map((c) => <option key={c.code} value={c.code}>{tr(c.name, i18n.language)}</option>)}
+        </select>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button className="primary" type="submit">{t('c_save')}</button>
+      </form>
+      <aside className="card" aria-live="polite">
+        <h3>{t('c_suggest')}</h3>
+        {sugg && (
+          <>
+            <ol className="suggestions">
+              {sugg.categories.map((c) => (
+                <li key={c.code}>
+                  <button type="button" className={c.code === category ? 'chosen' : ''} onClick={() => setCategory(c.code)}>
+                    {tr(c.name, i18n.language)} — {Math.round(c.confidence * 100)}%
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <p>{t('c_crit')}: <b>{sugg.criticality}</b>{sugg.agency && <> · {tr(sugg.agency.name, i18n.language)}</>}{sugg.district && <> · {sugg.district}</>}</p>
+          </>
+        )}
+        {cands.length > 0 && (
+          <>
+            <h3>{t('c_dupes')}</h3>
+            <ul>{cands.map((c) => <li key={c.number}><a href={`/console/r/${c.number}`}>{c.number}</a> · {c.reasons.distanceM} m · {c.text.slice(0, 60)}</li>)}</ul>
+          </>
+        )}
+      </aside>
+    </section>
+  );
+}
