@@ -58,6 +58,29 @@ describe.skipIf(!hasChromium)('operator console', () => {
     await ctx2.close();
   });
 
+  it('a supervisor sees the requests in the panel dashboard', async () => {
+    const ctx = await e.context();
+    await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/console`);
+    await page.getByLabel('Логин').fill('t-supervisor');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('link', { name: 'Новый звонок' }).waitFor();
+    // The rollup job runs every 10 s; the dashboard reads the rollups.
+    let shown = 0;
+    for (let i = 0; i < 20 && shown < 1; i++) {
+      await page.goto(`${e.baseUrl}/panel`);
+      await page.getByLabel('KPIs').waitFor();
+      shown = Number((await page.locator('.kpis .card b').first().textContent()) ?? 0);
+      if (shown < 1) await page.waitForTimeout(1500);
+    }
+    expect(shown).toBeGreaterThanOrEqual(1);
+    await page.getByRole('img', { name: 'volume' }).waitFor();
+    await e.shot(page, 'panel-dashboard');
+    await ctx.close();
+  });
+
   it('switches the interface to Kazakh', async () => {
     const ctx = await e.context();
     await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
