@@ -31,7 +31,9 @@ async function rawInsertCeiling(db: Db, seconds: number, concurrency: number): P
   return Math.round(n / seconds);
 }
 
-async function prepare(kind: 'pglite' | 'postgres'): Promise<{ env: Record<string, string>; ceiling: number; cleanup(): Promise<void> }> {
+async function prepare(
+  kind: 'pglite' | 'postgres',
+): Promise<{ env: Record<string, string>; ceiling: number; cleanup(): Promise<void> }> {
   if (kind === 'pglite') {
     const dataDir = tempDir('komek-bench-');
     const db = await openDb({ dataDir: join(dataDir, 'pglite') });
@@ -39,7 +41,11 @@ async function prepare(kind: 'pglite' | 'postgres'): Promise<{ env: Record<strin
     await seedTestCity(db);
     const ceiling = await rawInsertCeiling(db, Math.min(5, DURATION), 1);
     await db.close();
-    return { env: { DATA_DIR: dataDir, SEED_DEMO: 'false', CITY_ID: CITY }, ceiling, cleanup: async () => undefined };
+    return {
+      env: { DATA_DIR: dataDir, SEED_DEMO: 'false', CITY_ID: CITY },
+      ceiling,
+      cleanup: async () => undefined,
+    };
   }
   const schema = `bench_${Date.now()}`;
   const db = await openDb({ url: PG_URL, schema, poolSize: 10 });
@@ -84,7 +90,11 @@ async function main(): Promise<void> {
   for (const kind of kinds) {
     const p = await prepare(kind);
     const server = await startServer(p.env, port++);
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 't-operator', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 't-operator', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     // Every call is a different caller at a different place, as on a real contact-center day.
     let seq = 0;
@@ -108,13 +118,30 @@ async function main(): Promise<void> {
       },
     ];
     await load({ url: server.url, duration: 2, connections: 10, requests });
-    const r = await load({ url: server.url, duration: DURATION, connections: kind === 'pglite' ? 10 : 20, requests });
-    rows.push({ database: kind, intake_rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, errors: r.errors, non2xx: r.non2xx, raw_insert_ceiling_rps: p.ceiling, ratio: Math.round((r.rps / p.ceiling) * 100) / 100, server_rss_mb: server.rssMb() });
+    const r = await load({
+      url: server.url,
+      duration: DURATION,
+      connections: kind === 'pglite' ? 10 : 20,
+      requests,
+    });
+    rows.push({
+      database: kind,
+      intake_rps: r.rps,
+      p50_ms: r.p50,
+      p99_ms: r.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      raw_insert_ceiling_rps: p.ceiling,
+      ratio: Math.round((r.rps / p.ceiling) * 100) / 100,
+      server_rss_mb: server.rssMb(),
+    });
     await server.stop();
     await p.cleanup();
   }
   console.table(rows);
-  process.stdout.write(`results: ${writeResult('intake', { at: new Date().toISOString(), durationSeconds: DURATION, rows })}\n`);
+  process.stdout.write(
+    `results: ${writeResult('intake', { at: new Date().toISOString(), durationSeconds: DURATION, rows })}\n`,
+  );
 }
 
 await main();

@@ -26,7 +26,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   const args = ['--import', 'tsx', join(root, 'apps/server/src/main.ts')];
   const cmd = hasTaskset ? 'taskset' : process.execPath;
   const argv = hasTaskset ? ['-c', '1', process.execPath, ...args] : args;
-  const proc = spawn(cmd, argv, { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'false', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const proc = spawn(cmd, argv, {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', JOBS: 'false', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     try {
@@ -66,7 +69,13 @@ export interface LoadResult {
 
 export async function load(opts: autocannon.Options): Promise<LoadResult> {
   const r = await autocannon(opts);
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
 }
 
 export function tempDir(prefix: string): string {

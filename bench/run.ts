@@ -19,7 +19,11 @@ const N = Number(process.env.BENCH_REQUESTS ?? (KIND === 'pglite' ? 100_000 : 20
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function timeQuery(db: Db, q: ReturnType<typeof sql>, runs = 20): Promise<{ p50: number; p95: number }> {
+async function timeQuery(
+  db: Db,
+  q: ReturnType<typeof sql>,
+  runs = 20,
+): Promise<{ p50: number; p95: number }> {
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
@@ -27,7 +31,10 @@ async function timeQuery(db: Db, q: ReturnType<typeof sql>, runs = 20): Promise<
     t.push(performance.now() - s);
   }
   t.sort((a, b) => a - b);
-  return { p50: Math.round((t[Math.floor(runs * 0.5)] as number) * 10) / 10, p95: Math.round((t[Math.floor(runs * 0.95)] as number) * 10) / 10 };
+  return {
+    p50: Math.round((t[Math.floor(runs * 0.5)] as number) * 10) / 10,
+    p95: Math.round((t[Math.floor(runs * 0.95)] as number) * 10) / 10,
+  };
 }
 
 async function main(): Promise<void> {
@@ -54,45 +61,101 @@ async function main(): Promise<void> {
     if (KIND === 'postgres') await db.query('ANALYZE');
   }
   const total = (await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests`))[0]?.n ?? 0;
-  const naive = await timeQuery(db, sql`SELECT category_code, district_code, count(*) FROM requests
-    WHERE city_id = 'astana' AND created_at >= now() - interval '30 days' GROUP BY 1, 2`, 10);
-  const naiveYear = await timeQuery(db, sql`SELECT date_trunc('week', created_at), category_code, count(*) FROM requests WHERE city_id = 'astana' GROUP BY 1, 2`, 5);
-  const sample = (await db.query<{ number: string; lat: number; lon: number }>(sql`SELECT number, lat, lon FROM requests WHERE lat IS NOT NULL ORDER BY id DESC LIMIT 1`))[0];
+  const naive = await timeQuery(
+    db,
+    sql`SELECT category_code, district_code, count(*) FROM requests
+    WHERE city_id = 'astana' AND created_at >= now() - interval '30 days' GROUP BY 1, 2`,
+    10,
+  );
+  const naiveYear = await timeQuery(
+    db,
+    sql`SELECT date_trunc('week', created_at), category_code, count(*) FROM requests WHERE city_id = 'astana' GROUP BY 1, 2`,
+    5,
+  );
+  const sample = (
+    await db.query<{ number: string; lat: number; lon: number }>(
+      sql`SELECT number, lat, lon FROM requests WHERE lat IS NOT NULL ORDER BY id DESC LIMIT 1`,
+    )
+  )[0];
   await db.close();
   process.stderr.write(`data ready: ${total} requests in ${Math.round((Date.now() - t0) / 1000)} s\n`);
 
   const server = await startServer({ ...env, SEED_DEMO: 'false' }, 18200);
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'supervisor', password: 'komek-demo' }) });
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'supervisor', password: 'komek-demo' }),
+  });
   const { token } = (await login.json()) as { token: string };
   const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const cases: { name: string; path: string; method?: 'GET' | 'POST'; body?: string }[] = [
-    { name: 'queue list (open, by due time)', path: '/api/v1/requests?status=new,assigned,in_progress&limit=50' },
+    {
+      name: 'queue list (open, by due time)',
+      path: '/api/v1/requests?status=new,assigned,in_progress&limit=50',
+    },
     { name: 'request page', path: `/api/v1/requests/${sample?.number ?? 'x'}` },
     { name: 'request history', path: `/api/v1/requests/${sample?.number ?? 'x'}/events` },
     { name: 'dashboard (analytics overview, rollups)', path: '/api/v1/analytics/overview' },
-    { name: 'volume by week, a year (rollups)', path: `/api/v1/analytics/volume?bucket=week&from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}` },
-    { name: 'duplicate candidates', path: '/api/v1/requests/candidates', method: 'POST', body: JSON.stringify({ text: 'яма на дороге', lat: sample?.lat ?? 51.15, lon: sample?.lon ?? 71.43 }) },
-    { name: 'classify', path: '/api/v1/classify', method: 'POST', body: JSON.stringify({ text: 'нет света в подъезде' }) },
-    { name: 'KB search', path: '/api/v1/kb/search?q=%D0%BE%D1%82%D0%BE%D0%BF%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5&lang=ru' },
+    {
+      name: 'volume by week, a year (rollups)',
+      path: `/api/v1/analytics/volume?bucket=week&from=${new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)}`,
+    },
+    {
+      name: 'duplicate candidates',
+      path: '/api/v1/requests/candidates',
+      method: 'POST',
+      body: JSON.stringify({ text: 'яма на дороге', lat: sample?.lat ?? 51.15, lon: sample?.lon ?? 71.43 }),
+    },
+    {
+      name: 'classify',
+      path: '/api/v1/classify',
+      method: 'POST',
+      body: JSON.stringify({ text: 'нет света в подъезде' }),
+    },
+    {
+      name: 'KB search',
+      path: '/api/v1/kb/search?q=%D0%BE%D1%82%D0%BE%D0%BF%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5&lang=ru',
+    },
     { name: 'Open311 list', path: '/open311/v2/requests.json' },
   ];
   const rows: Record<string, unknown>[] = [];
   for (const c of cases) {
-    const probe = await fetch(server.url + c.path, { method: c.method ?? 'GET', headers: auth, ...(c.body ? { body: c.body } : {}) });
+    const probe = await fetch(server.url + c.path, {
+      method: c.method ?? 'GET',
+      headers: auth,
+      ...(c.body ? { body: c.body } : {}),
+    });
     if (probe.status === 404 && !c.path.includes('/requests/')) {
       rows.push({ endpoint: c.name, note: 'not present yet' });
       continue;
     }
-    const r = await load({ url: server.url + c.path, method: c.method ?? 'GET', headers: auth, ...(c.body ? { body: c.body } : {}), duration: SECONDS, connections: 10 });
+    const r = await load({
+      url: server.url + c.path,
+      method: c.method ?? 'GET',
+      headers: auth,
+      ...(c.body ? { body: c.body } : {}),
+      duration: SECONDS,
+      connections: 10,
+    });
     rows.push({ endpoint: c.name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, non2xx: r.non2xx });
   }
-  rows.push({ endpoint: 'naive GROUP BY over raw requests (30 days, SQL only)', p50_ms: naive.p50, p95_ms: naive.p95 });
-  rows.push({ endpoint: 'naive GROUP BY over raw requests (all, by week, SQL only)', p50_ms: naiveYear.p50, p95_ms: naiveYear.p95 });
+  rows.push({
+    endpoint: 'naive GROUP BY over raw requests (30 days, SQL only)',
+    p50_ms: naive.p50,
+    p95_ms: naive.p95,
+  });
+  rows.push({
+    endpoint: 'naive GROUP BY over raw requests (all, by week, SQL only)',
+    p50_ms: naiveYear.p50,
+    p95_ms: naiveYear.p95,
+  });
   rows.push({ endpoint: 'server RSS (MB)', rps: server.rssMb() });
   await server.stop();
   console.log(`Komek benchmark — ${KIND}, ${total} requests, ${SECONDS} s per endpoint, 10 connections`);
   console.table(rows);
-  process.stdout.write(`results: ${writeResult(`suite-${KIND}`, { at: new Date().toISOString(), database: KIND, requests: total, rows })}\n`);
+  process.stdout.write(
+    `results: ${writeResult(`suite-${KIND}`, { at: new Date().toISOString(), database: KIND, requests: total, rows })}\n`,
+  );
 }
 
 await main();

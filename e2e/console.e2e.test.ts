@@ -52,9 +52,22 @@ describe.skipIf(!hasChromium)('operator console', () => {
     await p2.getByRole('button', { name: 'Отправить' }).click();
     await p2.getByText('Яма заделана, спасибо за обращение').waitFor();
     await e.shot(p2, 'console-request');
-    const r = await e.app.inject({ method: 'GET', url: `/api/v1/requests/${number}/events`, headers: { authorization: `Bearer ${(await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 't-operator', password: PASSWORD } })).json().token}` } });
-    const types = (r.json() as { items: { type: string; toStatus: string | null }[] }).items.map((x) => `${x.type}:${x.toStatus ?? ''}`);
-    expect(types).toEqual(['created:new', 'status_changed:in_progress', 'status_changed:resolved', 'comment:']);
+    const r = await e.app.inject({
+      method: 'GET',
+      url: `/api/v1/requests/${number}/events`,
+      headers: {
+        authorization: `Bearer ${(await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 't-operator', password: PASSWORD } })).json().token}`,
+      },
+    });
+    const types = (r.json() as { items: { type: string; toStatus: string | null }[] }).items.map(
+      (x) => `${x.type}:${x.toStatus ?? ''}`,
+    );
+    expect(types).toEqual([
+      'created:new',
+      'status_changed:in_progress',
+      'status_changed:resolved',
+      'comment:',
+    ]);
     await ctx2.close();
   });
 

@@ -36,7 +36,10 @@ export interface E2E {
 }
 
 function ensureWebBuilt(): void {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web.mjs')], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-web.mjs')], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) throw new Error('the web app did not build');
 }
 
@@ -44,7 +47,14 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
   ensureWebBuilt();
   const { db, drop } = await openTestDb();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'true', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-e2e-')) }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      CITY_ID: CITY,
+      SEED_DEMO: 'false',
+      JOBS: 'true',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-e2e-')),
+    }),
     databaseUrl: process.env.DATABASE_URL,
   };
   const runtime = await createRuntime(config, { db });
@@ -58,7 +68,16 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -68,7 +87,9 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
     browser,
     async context(o = {}) {
       const ctx = await browser.newContext(
-        o.phone ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1366, height: 900 } },
+        o.phone
+          ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+          : { viewport: { width: 1366, height: 900 } },
       );
       if (o.offline) await ctx.setOffline(true);
       return ctx;

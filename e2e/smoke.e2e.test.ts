@@ -20,7 +20,10 @@ describe.skipIf(!hasChromium)('the web app loads in Chromium', () => {
       expect(await page.locator('main').count()).toBeGreaterThan(0);
     }
     const health = await page.goto(e.baseUrl + '/health');
-    expect(await health?.json()).toEqual({ status: 'ok', database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(await health?.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    });
     await ctx.close();
   });
 });

@@ -16,7 +16,11 @@ function newest(dir) {
   return t;
 }
 
-const sources = Math.max(newest(join(web, 'src')), newest(join(web, 'public')), statSync(join(web, 'index.html')).mtimeMs);
+const sources = Math.max(
+  newest(join(web, 'src')),
+  newest(join(web, 'public')),
+  statSync(join(web, 'index.html')).mtimeMs,
+);
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   console.log('building the web app (apps/web) …');
   const r = spawnSync('npm', ['run', 'build', '-w', '@komek/web'], { stdio: 'inherit' });

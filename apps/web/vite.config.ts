@@ -13,6 +13,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:8109', '/open311': 'http://localhost:8109', '/health': 'http://localhost:8109' },
+    proxy: {
+      '/api': 'http://localhost:8109',
+      '/open311': 'http://localhost:8109',
+      '/health': 'http://localhost:8109',
+    },
   },
 });

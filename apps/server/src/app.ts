@@ -53,13 +53,21 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       info: {
         title: 'Komek API',
         version: '0.1.0',
-        description: 'The unified contact center (311) of a city: requests from every channel in one lifecycle.',
+        description:
+          'The unified contact center (311) of a city: requests from every channel in one lifecycle.',
         license: { name: 'AGPL-3.0-or-later' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    refResolver: { buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _frag, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -82,7 +90,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       schema: {
         tags: ['ops'],
         summary: 'Liveness and the database in use',
-        response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]) }), 503: Type.Ref('Error') },
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+          }),
+          503: Type.Ref('Error'),
+        },
       },
     },
     async () => {
@@ -98,7 +112,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   if (opts.webDist && existsSync(join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, index: false });
     const spa = (_req: unknown, reply: { sendFile(f: string): unknown }) => reply.sendFile('index.html');
-    for (const p of ['/', '/console', '/console/*', '/panel', '/panel/*', '/app', '/app/*']) app.get(p, { schema: { hide: true } }, spa as never);
+    for (const p of ['/', '/console', '/console/*', '/panel', '/panel/*', '/app', '/app/*'])
+      app.get(p, { schema: { hide: true } }, spa as never);
   }
   return app;
 }

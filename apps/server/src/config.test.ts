@@ -4,7 +4,14 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('configuration', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8109, cityTimeZone: 'Asia/Almaty', cityId: 'astana', seedDemo: true, logLevel: 'info', env: 'development' });
+    expect(c).toMatchObject({
+      port: 8109,
+      cityTimeZone: 'Asia/Almaty',
+      cityId: 'astana',
+      seedDemo: true,
+      logLevel: 'info',
+      env: 'development',
+    });
     expect(c.dataDir.endsWith('data')).toBe(true);
   });
 
@@ -14,12 +21,19 @@ describe('configuration', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', CITY_TIME_ZONE: 'Mars/Olympus', SEED_DEMO: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        CITY_TIME_ZONE: 'Mars/Olympus',
+        SEED_DEMO: 'maybe',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
-      for (const v of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'CITY_TIME_ZONE', 'SEED_DEMO']) expect(problems).toContain(v);
+      for (const v of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'CITY_TIME_ZONE', 'SEED_DEMO'])
+        expect(problems).toContain(v);
     }
   });
 });

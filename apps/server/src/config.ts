@@ -51,7 +51,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   DATABASE_URL: 'postgres://… to use PostgreSQL instead of the embedded PGlite',
   DATABASE_REPLICA_URL: 'postgres://… of a streaming replica for analytics and public reads (optional)',
   DATABASE_POOL_SIZE: 'PostgreSQL pool size (default 10)',
-  SEED_DEMO: 'seed the demo city (Astana) on first start: true/false (default true on PGlite, false on PostgreSQL)',
+  SEED_DEMO:
+    'seed the demo city (Astana) on first start: true/false (default true on PGlite, false on PostgreSQL)',
   SEED_DEMO_REQUESTS: 'synthetic requests in the demo year (default 23000, 1 % of real volume)',
   LOG_LEVEL: 'fatal|error|warn|info|debug|trace|silent (default info)',
   CITY_TIME_ZONE: 'IANA time zone of the city (default Asia/Almaty, UTC+5)',
@@ -97,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const url = (name: string): string | undefined => {
     const raw = env[name];
     if (!raw) return undefined;
-    if (!/^postgres(ql)?:\/\//.test(raw)) problems.push(`${name} must start with postgres:// or postgresql://`);
+    if (!/^postgres(ql)?:\/\//.test(raw))
+      problems.push(`${name} must start with postgres:// or postgresql://`);
     return raw;
   };
 
@@ -107,7 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const databaseUrl = url('DATABASE_URL');
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const tz = env.CITY_TIME_ZONE ?? 'Asia/Almaty';
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -115,7 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`CITY_TIME_ZONE must be an IANA time zone such as Asia/Almaty, got "${tz}"`);
   }
   const cityId = env.CITY_ID ?? 'astana';
-  if (!/^[a-z][a-z0-9_-]{1,39}$/.test(cityId)) problems.push(`CITY_ID must be a lower-case slug, got "${cityId}"`);
+  if (!/^[a-z][a-z0-9_-]{1,39}$/.test(cityId))
+    problems.push(`CITY_ID must be a lower-case slug, got "${cityId}"`);
   const production = nodeEnv === 'production';
 
   const config: Config = {
@@ -139,7 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: int('KOMEK_WORKERS', 1, 1, 64),
     retentionDays: int('RETENTION_DAYS', 1095, 30, 36_500),
   };
-  if (config.workers > 1 && !databaseUrl) problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
+  if (config.workers > 1 && !databaseUrl)
+    problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

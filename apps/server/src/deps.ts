@@ -23,11 +23,16 @@ export async function openDatabase(config: Config, schema?: string): Promise<Db>
   });
 }
 
-export async function createRuntime(config: Config, opts: { db?: Db; now?: () => Date } = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  opts: { db?: Db; now?: () => Date } = {},
+): Promise<Runtime> {
   const ownsDb = !opts.db;
   const db = opts.db ?? (await openDatabase(config));
   await migrate(db);
-  const readDb = config.databaseReplicaUrl ? await openDb({ url: config.databaseReplicaUrl, poolSize: config.databasePoolSize }) : db;
+  const readDb = config.databaseReplicaUrl
+    ? await openDb({ url: config.databaseReplicaUrl, poolSize: config.databasePoolSize })
+    : db;
   const live = await createLiveHub(db);
   const deps: AppDeps = {
     config,

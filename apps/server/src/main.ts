@@ -59,12 +59,16 @@ async function main(): Promise<void> {
     // A first model from the city's history, trained in a worker thread while the server answers.
     const { retrainIfDue } = await import('./modules/classify/train-job.ts');
     retrainIfDue(deps.db)
-      .then((r) => r.forEach((m) => app.log.info('classifier for %s trained: version %d', m.cityId, m.version)))
+      .then((r) =>
+        r.forEach((m) => app.log.info('classifier for %s trained: version %d', m.cityId, m.version)),
+      )
       .catch((err: unknown) => app.log.warn({ err: (err as Error).message }, 'classifier training failed'));
   }
   const stopJobs = config.jobs ? startJobs(deps, app.log) : async () => undefined;
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Komek is running on http://localhost:${config.port} (database: ${deps.db.kind}); API docs at /docs`);
+  app.log.info(
+    `Komek is running on http://localhost:${config.port} (database: ${deps.db.kind}); API docs at /docs`,
+  );
   const shutdown = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
     await stopJobs();

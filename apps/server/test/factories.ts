@@ -11,8 +11,30 @@ export const PASSWORD = 'test-password-1';
 
 /** Two square districts: west [71.30–71.40] and east [71.40–71.50] × lat [51.10–51.20]. */
 export const DISTRICTS = {
-  west: { type: 'Polygon', coordinates: [[[71.3, 51.1], [71.4, 51.1], [71.4, 51.2], [71.3, 51.2], [71.3, 51.1]]] },
-  east: { type: 'Polygon', coordinates: [[[71.4, 51.1], [71.5, 51.1], [71.5, 51.2], [71.4, 51.2], [71.4, 51.1]]] },
+  west: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [71.3, 51.1],
+        [71.4, 51.1],
+        [71.4, 51.2],
+        [71.3, 51.2],
+        [71.3, 51.1],
+      ],
+    ],
+  },
+  east: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [71.4, 51.1],
+        [71.5, 51.1],
+        [71.5, 51.2],
+        [71.4, 51.2],
+        [71.4, 51.1],
+      ],
+    ],
+  },
 };
 
 export const ROLES = ['operator', 'supervisor', 'executor', 'executor2', 'analyst', 'admin'] as const;

@@ -11,10 +11,17 @@ const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postg
 export const PG_BIN = versions.length ? `/usr/lib/postgresql/${versions[versions.length - 1]}/bin` : '';
 
 /** Whether this machine can make clusters: Debian's binaries, root, and a postgres user. */
-export const canMakeClusters = Boolean(PG_BIN) && existsSync(join(PG_BIN, 'initdb')) && process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status === 0;
+export const canMakeClusters =
+  Boolean(PG_BIN) &&
+  existsSync(join(PG_BIN, 'initdb')) &&
+  process.getuid?.() === 0 &&
+  spawnSync('id', ['-u', 'postgres']).status === 0;
 
 export function pgUser(cmd: string, args: string[], timeout = 60_000): void {
-  const r = spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, cmd), ...args], { encoding: 'utf8', timeout });
+  const r = spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, cmd), ...args], {
+    encoding: 'utf8',
+    timeout,
+  });
   if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr || r.stdout}`);
 }
 
@@ -33,16 +40,24 @@ export function makeCluster(port: number, root = mkdtempSync(join(tmpdir(), 'kom
   spawnSync('chown', ['postgres:postgres', root]);
   const dir = join(root, `pg${port}`);
   pgUser('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  appendFileSync(join(dir, 'postgresql.conf'), `\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${root}'\nwal_level = replica\nmax_wal_senders = 4\nfsync = off\n`);
+  appendFileSync(
+    join(dir, 'postgresql.conf'),
+    `\nport = ${port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${root}'\nwal_level = replica\nmax_wal_senders = 4\nfsync = off\n`,
+  );
   const c: Cluster = {
     dir,
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start: () => pgUser('pg_ctl', ['-D', dir, '-l', join(root, `pg${port}.log`), '-w', 'start']),
     stop: (mode = 'fast') => pgUser('pg_ctl', ['-D', dir, '-m', mode, '-w', 'stop']),
-    restart: () => pgUser('pg_ctl', ['-D', dir, '-l', join(root, `pg${port}.log`), '-m', 'fast', '-w', 'restart']),
+    restart: () =>
+      pgUser('pg_ctl', ['-D', dir, '-l', join(root, `pg${port}.log`), '-m', 'fast', '-w', 'restart']),
     destroy() {
-      spawnSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', dir, '-m', 'immediate', 'stop'], { timeout: 30_000 });
+      spawnSync(
+        'runuser',
+        ['-u', 'postgres', '--', join(PG_BIN, 'pg_ctl'), '-D', dir, '-m', 'immediate', 'stop'],
+        { timeout: 30_000 },
+      );
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -25,7 +25,11 @@ export interface TestServer {
   /** Signs a resident in by phone + one-time code (read from the development inbox). */
   residentToken(phone: string): Promise<string>;
   /** app.inject with a bearer token. */
-  call(method: string, url: string, opts?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: string,
+    url: string,
+    opts?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** Sets the clock (tests of time). */
   setNow(d: Date): void;
   close(): Promise<void>;
@@ -56,7 +60,13 @@ export async function openTestDb(): Promise<{ db: Db; drop(): Promise<void> }> {
 export async function startTestServer(opts: { seed?: boolean } = {}): Promise<TestServer> {
   const { db, drop } = await openTestDb();
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', CITY_ID: CITY, SEED_DEMO: 'false', JOBS: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-test-')) }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      CITY_ID: CITY,
+      SEED_DEMO: 'false',
+      JOBS: 'false',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'komek-test-')),
+    }),
     databaseUrl: process.env.DATABASE_URL,
   };
   let clock: Date | undefined;
@@ -83,7 +93,9 @@ export async function startTestServer(opts: { seed?: boolean } = {}): Promise<Te
     async token(role) {
       const hit = tokens.get(role);
       if (hit) return hit;
-      const r = await call('POST', '/api/v1/auth/login', { body: { login: `t-${role}`, password: PASSWORD } });
+      const r = await call('POST', '/api/v1/auth/login', {
+        body: { login: `t-${role}`, password: PASSWORD },
+      });
       if (r.statusCode !== 200) throw new Error(`login ${role}: ${r.statusCode} ${r.body}`);
       const t = (r.json() as { token: string }).token;
       tokens.set(role, t);

@@ -17,6 +17,14 @@ function pick() {
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Suspense fallback={<div className="loading" role="status">…</div>}>{pick()}</Suspense>
+    <Suspense
+      fallback={
+        <div className="loading" role="status">
+          …
+        </div>
+      }
+    >
+      {pick()}
+    </Suspense>
   </StrictMode>,
 );

@@ -66,7 +66,12 @@ export function cellsAround(lat: number, lon: number, radiusM: number): number[]
   const dLon = radiusM / (111_320 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
   const out: number[] = [];
   for (let r = Math.floor((lat - dLat + 90) / CELL_DEG); r <= Math.floor((lat + dLat + 90) / CELL_DEG); r++) {
-    for (let c = Math.floor((lon - dLon + 180) / CELL_DEG); c <= Math.floor((lon + dLon + 180) / CELL_DEG); c++) out.push(r * 200_000 + c);
+    for (
+      let c = Math.floor((lon - dLon + 180) / CELL_DEG);
+      c <= Math.floor((lon + dLon + 180) / CELL_DEG);
+      c++
+    )
+      out.push(r * 200_000 + c);
   }
   return out;
 }

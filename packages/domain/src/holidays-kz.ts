@@ -5,7 +5,21 @@
  */
 import { addDays, weekdayOf } from './time.ts';
 
-const FIXED: readonly string[] = ['01-01', '01-02', '03-08', '03-21', '03-22', '03-23', '05-01', '05-07', '05-09', '07-06', '08-30', '10-25', '12-16'];
+const FIXED: readonly string[] = [
+  '01-01',
+  '01-02',
+  '03-08',
+  '03-21',
+  '03-22',
+  '03-23',
+  '05-01',
+  '05-07',
+  '05-09',
+  '07-06',
+  '08-30',
+  '10-25',
+  '12-16',
+];
 const RELIGIOUS_FIXED: readonly string[] = ['01-07'];
 /** First day of Kurban Ait (lunar calendar, announced yearly). */
 const KURBAN_AIT: Readonly<Record<number, string>> = {

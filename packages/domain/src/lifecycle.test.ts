@@ -16,13 +16,23 @@ describe('request lifecycle', () => {
   });
 
   it('requires a reason, a later planned year or a parent where the state needs one', () => {
-    expect(checkTransition('new', { to: 'rejected' }, 2026)).toMatchObject({ ok: false, code: 'reason_required' });
-    expect(checkTransition('new', { to: 'deferred', reason: 'no budget', plannedYear: 2026 }, 2026)).toMatchObject({
+    expect(checkTransition('new', { to: 'rejected' }, 2026)).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+    });
+    expect(
+      checkTransition('new', { to: 'deferred', reason: 'no budget', plannedYear: 2026 }, 2026),
+    ).toMatchObject({
       ok: false,
       code: 'planned_year_required',
     });
-    expect(checkTransition('new', { to: 'deferred', reason: 'no budget', plannedYear: 2027 }, 2026)).toEqual({ ok: true });
-    expect(checkTransition('new', { to: 'duplicate' }, 2026)).toMatchObject({ ok: false, code: 'duplicate_of_required' });
+    expect(checkTransition('new', { to: 'deferred', reason: 'no budget', plannedYear: 2027 }, 2026)).toEqual({
+      ok: true,
+    });
+    expect(checkTransition('new', { to: 'duplicate' }, 2026)).toMatchObject({
+      ok: false,
+      code: 'duplicate_of_required',
+    });
   });
 
   it('every status can be reached from new and every terminal one can be reopened', () => {
@@ -38,13 +48,18 @@ describe('request lifecycle', () => {
       }
     }
     expect([...seen].sort()).toEqual([...STATUSES].sort());
-    for (const s of STATUSES) if (!isOpen(s) && s !== 'duplicate') expect(TRANSITIONS[s].length).toBeGreaterThan(0);
+    for (const s of STATUSES)
+      if (!isOpen(s) && s !== 'duplicate') expect(TRANSITIONS[s].length).toBeGreaterThan(0);
   });
 
   it('checkTransition agrees with the table for any pair', () => {
     fc.assert(
       fc.property(fc.constantFrom(...STATUSES), fc.constantFrom(...STATUSES), (from, to) => {
-        const r = checkTransition(from, { to, reason: 'x', plannedYear: 2030, duplicateOf: '109-2026-0000001' }, 2026);
+        const r = checkTransition(
+          from,
+          { to, reason: 'x', plannedYear: 2030, duplicateOf: '109-2026-0000001' },
+          2026,
+        );
         expect(r.ok).toBe(TRANSITIONS[from].includes(to));
       }),
     );

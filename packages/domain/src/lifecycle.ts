@@ -29,7 +29,15 @@ export type Channel = (typeof CHANNELS)[number];
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const WORK: Status[] = ['assigned', 'in_progress', 'waiting_for_resident', 'resolved', 'rejected', 'duplicate', 'deferred'];
+const WORK: Status[] = [
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'resolved',
+  'rejected',
+  'duplicate',
+  'deferred',
+];
 
 /** Allowed transitions: from → to. */
 export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
@@ -46,7 +54,13 @@ export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
 };
 
 /** Statuses in which the request is still someone's work (counted as open). */
-export const OPEN_STATUSES: readonly Status[] = ['new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened'];
+export const OPEN_STATUSES: readonly Status[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'reopened',
+];
 
 /** Statuses in which the SLA clock runs. */
 export function slaRunning(status: Status): boolean {
@@ -68,7 +82,11 @@ export interface TransitionInput {
 export type TransitionCheck =
   | { ok: true }
   | { ok: false; code: 'illegal_transition'; allowed: readonly Status[] }
-  | { ok: false; code: 'reason_required' | 'planned_year_required' | 'duplicate_of_required'; allowed: readonly Status[] };
+  | {
+      ok: false;
+      code: 'reason_required' | 'planned_year_required' | 'duplicate_of_required';
+      allowed: readonly Status[];
+    };
 
 /** Statuses whose entry must say why. */
 const NEEDS_REASON: readonly Status[] = ['rejected', 'waiting_for_resident', 'reopened', 'deferred'];
@@ -80,15 +98,20 @@ const NEEDS_REASON: readonly Status[] = ['rejected', 'waiting_for_resident', 're
 export function checkTransition(from: Status, input: TransitionInput, currentYear: number): TransitionCheck {
   const allowed = TRANSITIONS[from];
   if (!allowed.includes(input.to)) return { ok: false, code: 'illegal_transition', allowed };
-  if (NEEDS_REASON.includes(input.to) && !input.reason?.trim()) return { ok: false, code: 'reason_required', allowed };
+  if (NEEDS_REASON.includes(input.to) && !input.reason?.trim())
+    return { ok: false, code: 'reason_required', allowed };
   if (input.to === 'deferred' && (!input.plannedYear || input.plannedYear <= currentYear)) {
     return { ok: false, code: 'planned_year_required', allowed };
   }
-  if (input.to === 'duplicate' && !input.duplicateOf) return { ok: false, code: 'duplicate_of_required', allowed };
+  if (input.to === 'duplicate' && !input.duplicateOf)
+    return { ok: false, code: 'duplicate_of_required', allowed };
   return { ok: true };
 }
 
 /** The resident may only confirm (close) a resolved request or reopen a resolved/closed one. */
 export function residentMayTransition(from: Status, to: Status): boolean {
-  return (from === 'resolved' && (to === 'closed' || to === 'reopened')) || (from === 'closed' && to === 'reopened');
+  return (
+    (from === 'resolved' && (to === 'closed' || to === 'reopened')) ||
+    (from === 'closed' && to === 'reopened')
+  );
 }

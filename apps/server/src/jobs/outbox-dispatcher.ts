@@ -8,7 +8,17 @@ import { renderMessage } from '../modules/notify/templates.ts';
 
 export interface Sender {
   /** Delivers one message; `key` is stable across retries so a receiver can drop repeats. */
-  send(tx: Queryable, m: { cityId: string; channel: string; recipient: string; subject: string | null; body: string; key: string }): Promise<void>;
+  send(
+    tx: Queryable,
+    m: {
+      cityId: string;
+      channel: string;
+      recipient: string;
+      subject: string | null;
+      body: string;
+      key: string;
+    },
+  ): Promise<void>;
 }
 
 /** The development sender: records messages in dev_messages (read at /api/v1/dev/inbox). */
@@ -34,19 +44,31 @@ interface OutboxRow {
 /** Delivers up to `batch` due messages; returns how many were sent. */
 export async function dispatchOutbox(db: Db, sender: Sender, now: () => Date, batch = 50): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<OutboxRow>(sql`SELECT id, city_id, kind, channel, recipient, payload, attempts FROM outbox
+    const rows =
+      await tx.query<OutboxRow>(sql`SELECT id, city_id, kind, channel, recipient, payload, attempts FROM outbox
       WHERE status = 'pending' AND next_attempt_at <= ${now()} ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     let sent = 0;
     for (const r of rows) {
       try {
         const to = await resolveRecipient(tx, r);
         if (!to) {
-          await tx.query(sql`UPDATE outbox SET status = 'dead', last_error = 'no recipient' WHERE id = ${r.id}`);
+          await tx.query(
+            sql`UPDATE outbox SET status = 'dead', last_error = 'no recipient' WHERE id = ${r.id}`,
+          );
           continue;
         }
         const msg = renderMessage(r.kind, to.lang, r.payload);
-        await sender.send(tx, { cityId: r.city_id, channel: r.channel, recipient: to.address, subject: msg.subject, body: msg.body, key: `outbox-${r.id}` });
-        await tx.query(sql`UPDATE outbox SET status = 'sent', sent_at = ${now()}, attempts = attempts + 1 WHERE id = ${r.id}`);
+        await sender.send(tx, {
+          cityId: r.city_id,
+          channel: r.channel,
+          recipient: to.address,
+          subject: msg.subject,
+          body: msg.body,
+          key: `outbox-${r.id}`,
+        });
+        await tx.query(
+          sql`UPDATE outbox SET status = 'sent', sent_at = ${now()}, attempts = attempts + 1 WHERE id = ${r.id}`,
+        );
         sent++;
       } catch (err) {
         const attempts = r.attempts + 1;
@@ -59,16 +81,23 @@ export async function dispatchOutbox(db: Db, sender: Sender, now: () => Date, ba
   });
 }
 
-async function resolveRecipient(tx: Queryable, r: OutboxRow): Promise<{ address: string; lang: string } | undefined> {
+async function resolveRecipient(
+  tx: Queryable,
+  r: OutboxRow,
+): Promise<{ address: string; lang: string } | undefined> {
   const m = /^resident:(\d+)$/.exec(r.recipient);
   if (m) {
-    const rows = await tx.query<{ phone: string; preferred_lang: string }>(sql`SELECT phone, preferred_lang FROM residents WHERE city_id = ${r.city_id} AND id = ${Number(m[1])}`);
+    const rows = await tx.query<{ phone: string; preferred_lang: string }>(
+      sql`SELECT phone, preferred_lang FROM residents WHERE city_id = ${r.city_id} AND id = ${Number(m[1])}`,
+    );
     const res = rows[0];
     return res ? { address: res.phone, lang: res.preferred_lang } : undefined;
   }
   const s = /^staff:(\d+)$/.exec(r.recipient);
   if (s) {
-    const rows = await tx.query<{ login: string; preferred_lang: string }>(sql`SELECT login, preferred_lang FROM staff WHERE city_id = ${r.city_id} AND id = ${Number(s[1])}`);
+    const rows = await tx.query<{ login: string; preferred_lang: string }>(
+      sql`SELECT login, preferred_lang FROM staff WHERE city_id = ${r.city_id} AND id = ${Number(s[1])}`,
+    );
     const st = rows[0];
     return st ? { address: `staff:${st.login}`, lang: st.preferred_lang } : undefined;
   }

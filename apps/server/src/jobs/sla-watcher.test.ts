@@ -18,20 +18,41 @@ describe('SLA watcher', () => {
     const op = await s.token('operator');
     const t0 = new Date('2026-03-02T06:00:00Z');
     s.setNow(t0);
-    const r = (await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'нет света', category: 'electricity', criticality: 'urgent', channel: 'phone' } })).json();
-    const deferred = (await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'нужен новый тротуар', category: 'roads', channel: 'phone' } })).json();
-    await s.call('POST', `/api/v1/requests/${deferred.number}/transitions`, { token: op, body: { to: 'deferred', reason: 'нет бюджета', plannedYear: 2027 } });
+    const r = (
+      await s.call('POST', '/api/v1/requests', {
+        token: op,
+        body: { text: 'нет света', category: 'electricity', criticality: 'urgent', channel: 'phone' },
+      })
+    ).json();
+    const deferred = (
+      await s.call('POST', '/api/v1/requests', {
+        token: op,
+        body: { text: 'нужен новый тротуар', category: 'roads', channel: 'phone' },
+      })
+    ).json();
+    await s.call('POST', `/api/v1/requests/${deferred.number}/transitions`, {
+      token: op,
+      body: { to: 'deferred', reason: 'нет бюджета', plannedYear: 2027 },
+    });
 
     const at = (h: number) => new Date(t0.getTime() + h * HOUR);
-    expect(await runSlaWatcher(s.db, at(10), 'Asia/Almaty')).toEqual({ warned: 0, breached: 0, undeferred: 0 });
+    expect(await runSlaWatcher(s.db, at(10), 'Asia/Almaty')).toEqual({
+      warned: 0,
+      breached: 0,
+      undeferred: 0,
+    });
     expect((await runSlaWatcher(s.db, at(20), 'Asia/Almaty')).warned).toBeGreaterThanOrEqual(1);
     const b1 = await runSlaWatcher(s.db, at(25), 'Asia/Almaty');
     expect(b1.breached).toBeGreaterThanOrEqual(1);
     expect((await runSlaWatcher(s.db, at(26), 'Asia/Almaty')).breached).toBe(0);
 
-    const events = (await s.call('GET', `/api/v1/requests/${r.number}/events`, { token: op })).json().items.map((e: { type: string }) => e.type);
+    const events = (await s.call('GET', `/api/v1/requests/${r.number}/events`, { token: op }))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(events).toEqual(['created', 'sla_warning', 'sla_breach', 'escalated']);
-    const notes = await s.db.query<{ recipient: string }>(sql`SELECT recipient FROM outbox WHERE kind = 'sla_breach' AND payload->>'number' = ${r.number}`);
+    const notes = await s.db.query<{ recipient: string }>(
+      sql`SELECT recipient FROM outbox WHERE kind = 'sla_breach' AND payload->>'number' = ${r.number}`,
+    );
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.every((n) => n.recipient.startsWith('staff:'))).toBe(true);
 

@@ -20,18 +20,50 @@ export interface SlaRunResult {
 
 export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch = 500): Promise<SlaRunResult> {
   const breached = await db.transaction(async (tx) => {
-    const rows = await tx.query<{ city_id: string; id: number; number: string; agency_code: string | null; due_at: Date }>(sql`
+    const rows = await tx.query<{
+      city_id: string;
+      id: number;
+      number: string;
+      agency_code: string | null;
+      due_at: Date;
+    }>(sql`
       SELECT city_id, id, number, agency_code, due_at FROM requests
       WHERE sla_breached_at IS NULL AND status IN ${RUNNING} AND due_at < ${now}
       ORDER BY due_at LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     for (const r of rows) {
-      await tx.query(sql`UPDATE requests SET sla_breached_at = ${now}, sla_warned_at = COALESCE(sla_warned_at, ${now}), updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
-      await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'sla_breach', actorKind: 'system', actorId: null, data: { dueAt: r.due_at.toISOString() }, createdAt: now });
-      const supervisors = await tx.query<{ id: number }>(sql`SELECT id FROM staff WHERE city_id = ${r.city_id} AND active AND role = 'supervisor'
+      await tx.query(
+        sql`UPDATE requests SET sla_breached_at = ${now}, sla_warned_at = COALESCE(sla_warned_at, ${now}), updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`,
+      );
+      await insertEvent(tx, {
+        cityId: r.city_id,
+        requestId: r.id,
+        type: 'sla_breach',
+        actorKind: 'system',
+        actorId: null,
+        data: { dueAt: r.due_at.toISOString() },
+        createdAt: now,
+      });
+      const supervisors = await tx.query<{
+        id: number;
+      }>(sql`SELECT id FROM staff WHERE city_id = ${r.city_id} AND active AND role = 'supervisor'
         AND (agency_code = ${r.agency_code} OR agency_code IS NULL) ORDER BY (agency_code IS NULL), id LIMIT 3`);
-      await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'escalated', actorKind: 'system', actorId: null, data: { to: supervisors.map((s) => s.id), agency: r.agency_code }, createdAt: now });
+      await insertEvent(tx, {
+        cityId: r.city_id,
+        requestId: r.id,
+        type: 'escalated',
+        actorKind: 'system',
+        actorId: null,
+        data: { to: supervisors.map((s) => s.id), agency: r.agency_code },
+        createdAt: now,
+      });
       for (const s of supervisors) {
-        await enqueueMessage(tx, { cityId: r.city_id, kind: 'sla_breach', channel: 'inapp', recipient: `staff:${s.id}`, payload: { number: r.number, agency: r.agency_code } });
+        await enqueueMessage(tx, {
+          cityId: r.city_id,
+          kind: 'sla_breach',
+          channel: 'inapp',
+          recipient: `staff:${s.id}`,
+          payload: { number: r.number, agency: r.agency_code },
+        });
       }
     }
     return rows.length;
@@ -43,8 +75,18 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
         AND created_at + (due_at - created_at) * ${AT_RISK_FRACTION} <= ${now}
       LIMIT ${batch} FOR UPDATE SKIP LOCKED`);
     for (const r of rows) {
-      await tx.query(sql`UPDATE requests SET sla_warned_at = ${now}, updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
-      await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'sla_warning', actorKind: 'system', actorId: null, data: {}, createdAt: now });
+      await tx.query(
+        sql`UPDATE requests SET sla_warned_at = ${now}, updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`,
+      );
+      await insertEvent(tx, {
+        cityId: r.city_id,
+        requestId: r.id,
+        type: 'sla_warning',
+        actorKind: 'system',
+        actorId: null,
+        data: {},
+        createdAt: now,
+      });
     }
     return rows.length;
   });
@@ -59,7 +101,18 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
         due_at = ${now}::timestamptz + make_interval(hours => COALESCE((SELECT (c.sla_hours ->> r.criticality)::int FROM categories c
           WHERE c.city_id = r.city_id AND c.code = r.category_code), 240))
         WHERE r.city_id = ${r.city_id} AND r.id = ${r.id}`);
-      await insertEvent(tx, { cityId: r.city_id, requestId: r.id, type: 'status_changed', actorKind: 'system', actorId: null, fromStatus: 'deferred', toStatus: 'reopened', visibility: 'public', body: `planned for ${r.planned_year}`, createdAt: now });
+      await insertEvent(tx, {
+        cityId: r.city_id,
+        requestId: r.id,
+        type: 'status_changed',
+        actorKind: 'system',
+        actorId: null,
+        fromStatus: 'deferred',
+        toStatus: 'reopened',
+        visibility: 'public',
+        body: `planned for ${r.planned_year}`,
+        createdAt: now,
+      });
     }
     return rows.length;
   });

@@ -51,10 +51,19 @@ export function isGeometry(g: unknown): g is Geometry {
   const ringOk = (r: unknown): boolean =>
     Array.isArray(r) &&
     r.length >= 4 &&
-    r.every((p) => Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90);
+    r.every(
+      (p) =>
+        Array.isArray(p) &&
+        p.length >= 2 &&
+        Number.isFinite(p[0]) &&
+        Number.isFinite(p[1]) &&
+        Math.abs(p[0] as number) <= 180 &&
+        Math.abs(p[1] as number) <= 90,
+    );
   const polyOk = (p: unknown): boolean => Array.isArray(p) && p.length >= 1 && p.every(ringOk);
   if (o.type === 'Polygon') return polyOk(o.coordinates);
-  if (o.type === 'MultiPolygon') return Array.isArray(o.coordinates) && o.coordinates.length >= 1 && o.coordinates.every(polyOk);
+  if (o.type === 'MultiPolygon')
+    return Array.isArray(o.coordinates) && o.coordinates.length >= 1 && o.coordinates.every(polyOk);
   return false;
 }
 

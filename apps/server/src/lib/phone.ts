@@ -10,7 +10,8 @@ export function normalizePhone(input: string): string {
   if (!/^[0-9]+$/.test(d)) throw badRequest('a phone number has digits only', { field: 'phone' });
   if (d.length === 11 && d.startsWith('8')) d = '7' + d.slice(1);
   if (d.length === 10 && d.startsWith('7')) d = '7' + d;
-  if (d.length < 8 || d.length > 15) throw badRequest('a phone number has 8 to 15 digits', { field: 'phone' });
+  if (d.length < 8 || d.length > 15)
+    throw badRequest('a phone number has 8 to 15 digits', { field: 'phone' });
   return '+' + d;
 }
 

@@ -23,7 +23,9 @@ export class RateLimiter {
     }
     h.count++;
     if (h.count > limit.max) {
-      throw new AppError('rate_limited', 'too many attempts; wait and try again', { retryAfterSeconds: Math.ceil((h.resetAt - now) / 1000) });
+      throw new AppError('rate_limited', 'too many attempts; wait and try again', {
+        retryAfterSeconds: Math.ceil((h.resetAt - now) / 1000),
+      });
     }
   }
 

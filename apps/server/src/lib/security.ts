@@ -31,7 +31,8 @@ export function installSecurity(app: App, deps: AppDeps): void {
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('x-frame-options', 'DENY');
     void reply.header('permissions-policy', 'geolocation=(self), camera=(self), microphone=()');
-    if (deps.config.cookieSecure) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (deps.config.cookieSecure)
+      void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Swagger UI (/docs) ships inline scripts of its own; everything else runs under the strict policy.
     if (!req.url.startsWith('/docs')) void reply.header('content-security-policy', CSP);
   });
@@ -39,10 +40,20 @@ export function installSecurity(app: App, deps: AppDeps): void {
   // A write authenticated by the session cookie must come from our own origin.
   app.addHook('preHandler', async (req, reply) => {
     if (!UNSAFE.has(req.method) || req.headers.authorization || !req.cookies.komek_session) return;
-    const origin = req.headers.origin ?? (req.headers.referer ? new URL(req.headers.referer, 'http://x').origin : undefined);
+    const origin =
+      req.headers.origin ??
+      (req.headers.referer ? new URL(req.headers.referer, 'http://x').origin : undefined);
     const host = req.headers.host;
-    const ok = origin !== undefined && host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-    if (!ok) return reply.status(403).send(errorBody('forbidden', 'cross-site request refused (missing or foreign Origin)', { csrf: true }));
+    const ok =
+      origin !== undefined &&
+      host !== undefined &&
+      (origin === `http://${host}` || origin === `https://${host}`);
+    if (!ok)
+      return reply
+        .status(403)
+        .send(
+          errorBody('forbidden', 'cross-site request refused (missing or foreign Origin)', { csrf: true }),
+        );
   });
 
   // Every staff change, and every staff read of a request (it shows personal data), is audited.
@@ -53,11 +64,18 @@ export function installSecurity(app: App, deps: AppDeps): void {
     const reads = req.method === 'GET' && /^\/api\/v1\/(requests\/:number|residents)/.test(route);
     if (!UNSAFE.has(req.method) && !reads) return;
     const params = (req.params ?? {}) as Record<string, unknown>;
-    const target = typeof params.number === 'string' ? params.number : typeof params.code === 'string' ? params.code : null;
+    const target =
+      typeof params.number === 'string'
+        ? params.number
+        : typeof params.code === 'string'
+          ? params.code
+          : null;
     const ipHash = createHash('sha256').update(req.ip).digest('hex').slice(0, 16);
     await deps.db
-      .query(sql`INSERT INTO audit_log (city_id, actor_id, actor_role, method, route, target, status, ip_hash)
-        VALUES (${a.cityId}, ${a.id}, ${a.role}, ${req.method}, ${route}, ${target}, ${reply.statusCode}, ${ipHash})`)
+      .query(
+        sql`INSERT INTO audit_log (city_id, actor_id, actor_role, method, route, target, status, ip_hash)
+        VALUES (${a.cityId}, ${a.id}, ${a.role}, ${req.method}, ${route}, ${target}, ${reply.statusCode}, ${ipHash})`,
+      )
       .catch((err: unknown) => req.log.warn({ err: (err as Error).message }, 'audit write failed'));
   });
 }

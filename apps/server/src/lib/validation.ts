@@ -9,7 +9,13 @@ import type { FastifySchemaCompiler } from 'fastify';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function make(opts: Options): Ajv {
-  const ajv = new Ajv({ useDefaults: true, removeAdditional: false, allErrors: false, strict: false, ...opts });
+  const ajv = new Ajv({
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: false,
+    strict: false,
+    ...opts,
+  });
   addFormats(ajv);
   return ajv;
 }
@@ -18,4 +24,6 @@ const strictAjv = make({ coerceTypes: false });
 const coercingAjv = make({ coerceTypes: 'array' });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema as object) as ReturnType<
+    FastifySchemaCompiler<unknown>
+  >;

@@ -25,7 +25,14 @@ function run(cmd: string, args: string[]): void {
 
 export async function backup(t: BackupTarget, file: string): Promise<{ bytes: number }> {
   if (t.url) {
-    run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', ...(t.schema ? [`--schema=${t.schema}`] : []), `--file=${file}`, t.url]);
+    run('pg_dump', [
+      '--format=custom',
+      '--no-owner',
+      '--no-privileges',
+      ...(t.schema ? [`--schema=${t.schema}`] : []),
+      `--file=${file}`,
+      t.url,
+    ]);
   } else {
     if (!t.dataDir || !existsSync(t.dataDir)) throw new Error(`no embedded database at ${t.dataDir}`);
     const db = await PGlite.create(t.dataDir, { extensions: { pg_trgm } });
@@ -43,11 +50,22 @@ export async function restore(t: BackupTarget, file: string): Promise<void> {
   if (!existsSync(file)) throw new Error(`no backup file ${file}`);
   if (t.url) {
     if (t.schema) {
-      const drop = spawnSync('psql', [t.url, '-v', 'ON_ERROR_STOP=1', '-c', `DROP SCHEMA IF EXISTS "${t.schema}" CASCADE`], { encoding: 'utf8' });
+      const drop = spawnSync(
+        'psql',
+        [t.url, '-v', 'ON_ERROR_STOP=1', '-c', `DROP SCHEMA IF EXISTS "${t.schema}" CASCADE`],
+        { encoding: 'utf8' },
+      );
       if (drop.status !== 0) throw new Error(`psql failed: ${drop.stderr}`);
       run('pg_restore', ['--no-owner', '--no-privileges', `--dbname=${t.url}`, file]);
     } else {
-      run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', `--dbname=${t.url}`, file]);
+      run('pg_restore', [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        '--no-privileges',
+        `--dbname=${t.url}`,
+        file,
+      ]);
     }
     return;
   }

@@ -30,19 +30,45 @@ let counted = 0;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const doc = (await s.call('GET', '/openapi.json')).json() as { paths: Record<string, Record<string, { parameters?: { in: string; name: string; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>> };
+  const doc = (await s.call('GET', '/openapi.json')).json() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { in: string; name: string; schema: JsonSchema }[];
+          requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        }
+      >
+    >;
+  };
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      const params = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => ({ ...p.schema, title: p.name }) as JsonSchema & { title: string });
+      const params = (op.parameters ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => ({ ...p.schema, title: p.name }) as JsonSchema & { title: string });
       const query: Record<string, JsonSchema> = {};
       for (const p of op.parameters ?? []) if (p.in === 'query') query[p.name] = p.schema;
       const content = op.requestBody?.content ?? {};
       const ct = Object.keys(content)[0];
-      ops.push({ method: method.toUpperCase(), path, params, query, ...(ct ? { body: content[ct]?.schema, contentType: ct } : {}) });
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        params,
+        query,
+        ...(ct ? { body: content[ct]?.schema, contentType: ct } : {}),
+      });
     }
   }
   ops = ops.filter((o) => !o.path.startsWith('/docs') && o.path !== '/api/v1/auth/logout');
-  tokens = [undefined, await s.token('operator'), await s.token('admin'), await s.token('executor'), await s.token('analyst'), await s.residentToken('+77019990001')];
+  tokens = [
+    undefined,
+    await s.token('operator'),
+    await s.token('admin'),
+    await s.token('executor'),
+    await s.token('analyst'),
+    await s.residentToken('+77019990001'),
+  ];
   process.stdout.write(`fuzz: ${ops.length} operations, ${RUNS} cases, seed ${SEED}\n`);
 });
 afterAll(async () => {
@@ -56,25 +82,51 @@ describe('fuzzing every route', () => {
       fc.asyncProperty(
         fc.integer({ min: 0, max: 1_000_000 }).chain((i) => {
           const op = ops[i % ops.length] as Operation;
-          const qArb = fc.record(Object.fromEntries(Object.entries(op.query).map(([k, v]) => [k, fc.oneof(valid(v), invalid(undefined).map(text))])), { requiredKeys: [] });
+          const qArb = fc.record(
+            Object.fromEntries(
+              Object.entries(op.query).map(([k, v]) => [k, fc.oneof(valid(v), invalid(undefined).map(text))]),
+            ),
+            { requiredKeys: [] },
+          );
           const bodyArb = op.body ? fc.oneof(valid(op.body), invalid(op.body)) : fc.constant(undefined);
-          const paramArb = fc.tuple(...op.params.map((p) => fc.oneof(valid(p), fc.constantFrom('0', 'x', '%2e%2e', '109-2026-0000001', '-1', '9'.repeat(30)))));
-          return fc.record({ op: fc.constant(op), query: qArb, body: bodyArb, params: op.params.length ? paramArb : fc.constant([] as unknown[]), token: fc.constantFrom(...tokens) });
+          const paramArb = fc.tuple(
+            ...op.params.map((p) =>
+              fc.oneof(
+                valid(p),
+                fc.constantFrom('0', 'x', '%2e%2e', '109-2026-0000001', '-1', '9'.repeat(30)),
+              ),
+            ),
+          );
+          return fc.record({
+            op: fc.constant(op),
+            query: qArb,
+            body: bodyArb,
+            params: op.params.length ? paramArb : fc.constant([] as unknown[]),
+            token: fc.constantFrom(...tokens),
+          });
         }),
         async ({ op, query, body, params, token }) => {
           let url = op.path;
           op.params.forEach((p, i) => {
             url = url.replace(`{${(p as { title?: string }).title}}`, encodeURIComponent(text(params[i])));
           });
-          const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, text(v)])).toString();
+          const qs = new URLSearchParams(
+            Object.entries(query).map(([k, v]): [string, string] => [k, text(v)]),
+          ).toString();
           const res = await s.app.inject({
             method: op.method as 'GET',
             url: qs ? `${url}?${qs}` : url,
-            headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': op.contentType ?? 'application/json' } : {}) },
-            ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+            headers: {
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              ...(body !== undefined ? { 'content-type': op.contentType ?? 'application/json' } : {}),
+            },
+            ...(body !== undefined
+              ? { payload: typeof body === 'string' ? body : JSON.stringify(body) }
+              : {}),
           });
           counted++;
-          if (res.statusCode >= 500) throw new Error(`${op.method} ${url} → ${res.statusCode}: ${res.body.slice(0, 300)}`);
+          if (res.statusCode >= 500)
+            throw new Error(`${op.method} ${url} → ${res.statusCode}: ${res.body.slice(0, 300)}`);
           if (res.statusCode >= 400) {
             const j = res.json() as { error?: { code?: unknown; message?: unknown; details?: unknown } };
             expect(typeof j.error?.code).toBe('string');

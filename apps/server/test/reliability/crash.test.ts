@@ -29,7 +29,9 @@ async function target(): Promise<Target> {
   if (url) {
     const schema = `crash_${randomBytes(4).toString('hex')}`;
     return {
-      env: { DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}` },
+      env: {
+        DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
+      },
       open: () => openDb({ url, schema }),
       async cleanup() {
         const c = new pg.Client({ connectionString: url });
@@ -40,12 +42,26 @@ async function target(): Promise<Target> {
     };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'komek-crash-'));
-  return { env: { DATA_DIR: dataDir }, open: () => openDb({ dataDir: join(dataDir, 'pglite') }), cleanup: async () => undefined };
+  return {
+    env: { DATA_DIR: dataDir },
+    open: () => openDb({ dataDir: join(dataDir, 'pglite') }),
+    cleanup: async () => undefined,
+  };
 }
 
 function start(env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', main], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false', JOBS: 'false', CITY_ID: CITY, LOG_LEVEL: 'error', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      JOBS: 'false',
+      CITY_ID: CITY,
+      LOG_LEVEL: 'error',
+      NODE_ENV: 'test',
+    },
     stdio: 'ignore',
   });
 }
@@ -78,7 +94,11 @@ describe('crash safety', () => {
     const base = `http://127.0.0.1:${port}`;
     let child = start(t.env, port);
     await waitUp(base);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 't-operator', password: PASSWORD }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 't-operator', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
 
     const acked = new Map<string, string>(); // idempotency key → number
@@ -95,8 +115,18 @@ describe('crash safety', () => {
             sent++;
             const r = await fetch(`${base}/api/v1/requests`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-              body: JSON.stringify({ text: `нет света, клиент ${id}, запрос ${k}`, category: 'electricity', channel: 'phone', lat: 51.15, lon: 71.35 }),
+              headers: {
+                'content-type': 'application/json',
+                authorization: `Bearer ${token}`,
+                'idempotency-key': key,
+              },
+              body: JSON.stringify({
+                text: `нет света, клиент ${id}, запрос ${k}`,
+                category: 'electricity',
+                channel: 'phone',
+                lat: 51.15,
+                lon: 71.35,
+              }),
             });
             if (r.status === 201) {
               const body = (await r.json()) as { number: string };
@@ -130,19 +160,26 @@ describe('crash safety', () => {
     const db = await t.open();
     try {
       const numbers = [...acked.values()];
-      const rows = await db.query<{ number: string; n: number; created: number }>(`
+      const rows = await db.query<{ number: string; n: number; created: number }>(
+        `
         SELECT r.number, count(*)::int AS n,
           (SELECT count(*)::int FROM request_events e WHERE e.request_id = r.id AND e.type = 'created') AS created
-        FROM requests r WHERE r.number = ANY($1::text[]) GROUP BY r.number, r.id`, [numbers]);
+        FROM requests r WHERE r.number = ANY($1::text[]) GROUP BY r.number, r.id`,
+        [numbers],
+      );
       expect(rows.length).toBe(numbers.length);
       expect(rows.every((r) => r.n === 1 && r.created === 1)).toBe(true);
       const orphans = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM requests r
         WHERE NOT EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.type = 'created')`);
       expect(orphans[0]?.n).toBe(0);
-      const dupKeys = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT idempotency_key FROM requests
+      const dupKeys = await db.query<{
+        n: number;
+      }>(`SELECT count(*)::int AS n FROM (SELECT idempotency_key FROM requests
         WHERE idempotency_key IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d`);
       expect(dupKeys[0]?.n).toBe(0);
-      process.stdout.write(`crash: ${KILLS} kills survived, ${numbers.length} acknowledged requests checked, ${sent} attempts (${url ? 'postgres' : 'pglite'})\n`);
+      process.stdout.write(
+        `crash: ${KILLS} kills survived, ${numbers.length} acknowledged requests checked, ${sent} attempts (${url ? 'postgres' : 'pglite'})\n`,
+      );
       expect(numbers.length).toBeGreaterThan(20);
     } finally {
       await db.close();

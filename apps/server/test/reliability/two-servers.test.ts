@@ -35,7 +35,14 @@ describe.skipIf(!url)('two servers, one database', () => {
     await Promise.all([migrate(a), migrate(b)]);
     await seedTestCity(a);
     const N = 300;
-    for (let i = 0; i < N; i++) await enqueueMessage(a, { cityId: CITY, kind: 'otp', channel: 'sms', recipient: `+7701000${String(i).padStart(4, '0')}`, payload: { text: `code ${i}` } });
+    for (let i = 0; i < N; i++)
+      await enqueueMessage(a, {
+        cityId: CITY,
+        kind: 'otp',
+        channel: 'sms',
+        recipient: `+7701000${String(i).padStart(4, '0')}`,
+        payload: { text: `code ${i}` },
+      });
     const past = new Date(Date.now() - 3 * 86_400_000);
     for (let i = 0; i < 60; i++) {
       await a.query(sql`INSERT INTO requests (city_id, number, channel, text, lang, criticality, status, due_at, created_at)
@@ -49,7 +56,9 @@ describe.skipIf(!url)('two servers, one database', () => {
         const sla = await runSlaWatcher(db, new Date(), 'Asia/Almaty', 5);
         sent += n;
         if (n === 0 && sla.breached === 0) {
-          const left = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`);
+          const left = await db.query<{ n: number }>(
+            sql`SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'`,
+          );
           if (left[0]?.n === 0) return sent;
         }
       }
@@ -61,9 +70,13 @@ describe.skipIf(!url)('two servers, one database', () => {
     expect(sentA + sentB).toBe(total);
     expect(sentA).toBeGreaterThan(0);
     expect(sentB).toBeGreaterThan(0);
-    const delivered = await a.query<{ n: number; distinct_bodies: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT body)::int AS distinct_bodies FROM dev_messages`);
+    const delivered = await a.query<{ n: number; distinct_bodies: number }>(
+      sql`SELECT count(*)::int AS n, count(DISTINCT body)::int AS distinct_bodies FROM dev_messages`,
+    );
     expect(delivered[0]).toEqual({ n: total, distinct_bodies: total });
-    const breaches = await a.query<{ n: number; requests: number }>(sql`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM request_events WHERE type = 'sla_breach'`);
+    const breaches = await a.query<{ n: number; requests: number }>(
+      sql`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS requests FROM request_events WHERE type = 'sla_breach'`,
+    );
     expect(breaches[0]).toEqual({ n: 60, requests: 60 });
     process.stdout.write(`two servers: ${sentA} + ${sentB} messages, 60 breaches, none twice\n`);
   }, 120_000);

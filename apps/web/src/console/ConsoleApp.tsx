@@ -27,11 +27,29 @@ function Login({ onDone }: { onDone: (u: User) => void }) {
     >
       <h1>{t('c_title')}</h1>
       <label htmlFor="login">{t('c_login')}</label>
-      <input id="login" autoFocus value={login} onChange={(e) => setLogin(e.target.value)} autoComplete="username" />
+      <input
+        id="login"
+        autoFocus
+        value={login}
+        onChange={(e) => setLogin(e.target.value)}
+        autoComplete="username"
+      />
       <label htmlFor="password">{t('c_password')}</label>
-      <input id="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
-      {error && <p className="error" role="alert">{error}</p>}
-      <button className="primary" type="submit">{t('c_signin')}</button>
+      <input
+        id="password"
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="current-password"
+      />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button className="primary" type="submit">
+        {t('c_signin')}
+      </button>
     </form>
   );
 }
@@ -41,31 +59,72 @@ export default function ConsoleApp() {
   const { path, query } = useLocation();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
-    api<{ user: User | null }>('/api/v1/auth/me').then((r) => setUser(r.user?.kind === 'staff' ? r.user : null), () => setUser(null));
+    api<{ user: User | null }>('/api/v1/auth/me').then(
+      (r) => setUser(r.user?.kind === 'staff' ? r.user : null),
+      () => setUser(null),
+    );
   }, []);
   const signOut = useCallback(() => {
     void api('/api/v1/auth/logout', { method: 'POST' }).finally(() => setUser(null));
   }, []);
   if (user === undefined) return <main className="console loading">…</main>;
-  if (!user) return <main className="console"><Login onDone={setUser} /></main>;
+  if (!user)
+    return (
+      <main className="console">
+        <Login onDone={setUser} />
+      </main>
+    );
   const m = /^\/console\/r\/([0-9A-Z]+-\d{4}-\d+)$/.exec(path);
   return (
     <div className="console">
       <header className="bar">
         <strong>Komek 109</strong>
         <nav>
-          <a href="/console" onClick={(e) => { e.preventDefault(); go('/console'); }}>{t('c_queue')}</a>
-          <a href="/console/new" onClick={(e) => { e.preventDefault(); go('/console/new'); }}>{t('c_newcall')}</a>
+          <a
+            href="/console"
+            onClick={(e) => {
+              e.preventDefault();
+              go('/console');
+            }}
+          >
+            {t('c_queue')}
+          </a>
+          <a
+            href="/console/new"
+            onClick={(e) => {
+              e.preventDefault();
+              go('/console/new');
+            }}
+          >
+            {t('c_newcall')}
+          </a>
           <a href="/panel">Panel</a>
         </nav>
-        <span className="who">{user.name} · {user.role}{user.agencyCode ? ` · ${user.agencyCode}` : ''}</span>
-        <select aria-label="language" value={i18n.language} onChange={(e) => setLang(e.target.value as (typeof LANGS)[number])}>
-          {LANGS.map((l) => <option key={l} value={l}>{l}</option>)}
+        <span className="who">
+          {user.name} · {user.role}
+          {user.agencyCode ? ` · ${user.agencyCode}` : ''}
+        </span>
+        <select
+          aria-label="language"
+          value={i18n.language}
+          onChange={(e) => setLang(e.target.value as (typeof LANGS)[number])}
+        >
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
         </select>
         <button onClick={signOut}>{t('c_signout')}</button>
       </header>
       <main>
-        {m?.[1] ? <RequestView number={m[1]} user={user} /> : path === '/console/new' ? <Intake /> : <Queue query={query} />}
+        {m?.[1] ? (
+          <RequestView number={m[1]} user={user} />
+        ) : path === '/console/new' ? (
+          <Intake />
+        ) : (
+          <Queue query={query} />
+        )}
       </main>
     </div>
   );

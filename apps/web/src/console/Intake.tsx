@@ -33,24 +33,55 @@ export default function Intake() {
   const [cands, setCands] = useState<Candidate[]>([]);
   const [done, setDone] = useState<RequestItem | null>(null);
   const [error, setError] = useState('');
-  const point = lat && lon && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon)) ? { lat: Number(lat), lon: Number(lon) } : null;
+  const point =
+    lat && lon && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))
+      ? { lat: Number(lat), lon: Number(lon) }
+      : null;
   useEffect(() => {
     if (text.trim().length < 4) return;
     const timer = setTimeout(() => {
-      void api<Suggestion>('/api/v1/classify', { body: { text, ...(point ?? {}) } }).then((s) => {
-        setSugg(s);
-        if (!category && s.categories[0]) setCategory(s.categories[0].code);
-      }, () => undefined);
-      if (point) void api<{ items: Candidate[] }>('/api/v1/requests/candidates', { body: { text, ...point, ...(category ? { category } : {}) } }).then((r) => setCands(r.items), () => setCands([]));
+      void api<Suggestion>('/api/v1/classify', { body: { text, ...(point ?? {}) } }).then(
+        (s) => {
+          setSugg(s);
+          if (!category && s.categories[0]) setCategory(s.categories[0].code);
+        },
+        () => undefined,
+      );
+      if (point)
+        void api<{ items: Candidate[] }>('/api/v1/requests/candidates', {
+          body: { text, ...point, ...(category ? { category } : {}) },
+        }).then(
+          (r) => setCands(r.items),
+          () => setCands([]),
+        );
     }, 300);
     return () => clearTimeout(timer);
   }, [text, lat, lon]);
   if (done) {
     return (
       <section className="card done" role="status">
-        <h2>{t('c_registered')}: {done.number}</h2>
-        <p>{t('c_tell')}: <b>{done.number}</b>, {t('c_due')}: <b>{new Date(done.dueAt).toLocaleString(i18n.language)}</b></p>
-        <button className="primary" autoFocus onClick={() => { setDone(null); setText(''); setPhone(''); setName(''); setCategory(''); setSugg(null); setCands([]); }}>{t('c_newcall')}</button>{' '}
+        <h2>
+          {t('c_registered')}: {done.number}
+        </h2>
+        <p>
+          {t('c_tell')}: <b>{done.number}</b>, {t('c_due')}:{' '}
+          <b>{new Date(done.dueAt).toLocaleString(i18n.language)}</b>
+        </p>
+        <button
+          className="primary"
+          autoFocus
+          onClick={() => {
+            setDone(null);
+            setText('');
+            setPhone('');
+            setName('');
+            setCategory('');
+            setSugg(null);
+            setCands([]);
+          }}
+        >
+          {t('c_newcall')}
+        </button>{' '}
         <button onClick={() => go(`/console/r/${done.number}`)}>{done.number}</button>
       </section>
     );
@@ -63,28 +94,59 @@ export default function Intake() {
           e.preventDefault();
           setError('');
           api<RequestItem>('/api/v1/requests', {
-            body: { text, channel: 'phone', ...(category ? { category } : {}), ...(point ?? {}), ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}) },
+            body: {
+              text,
+              channel: 'phone',
+              ...(category ? { category } : {}),
+              ...(point ?? {}),
+              ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}),
+            },
             headers: { 'idempotency-key': `${phone}-${text.length}-${Date.now() >> 14}` },
           }).then(setDone, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
         }}
       >
         <label htmlFor="phone">{t('c_phone')}</label>
-        <input id="phone" autoFocus value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" placeholder="+7 7__ ___ __ __" />
+        <input
+          id="phone"
+          autoFocus
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          inputMode="tel"
+          placeholder="+7 7__ ___ __ __"
+        />
         <label htmlFor="name">{t('c_name')}</label>
         <input id="name" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="text">{t('c_complaint')}</label>
         <textarea id="text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
         <div className="row">
-          <div><label htmlFor="lat">{t('c_lat')}</label><input id="lat" value={lat} onChange={(e) => setLat(e.target.value)} placeholder="51.16" /></div>
-          <div><label htmlFor="lon">{t('c_lon')}</label><input id="lon" value={lon} onChange={(e) => setLon(e.target.value)} placeholder="71.44" /></div>
+          <div>
+            <label htmlFor="lat">{t('c_lat')}</label>
+            <input id="lat" value={lat} onChange={(e) => setLat(e.target.value)} placeholder="51.16" />
+          </div>
+          <div>
+            <label htmlFor="lon">{t('c_lon')}</label>
+            <input id="lon" value={lon} onChange={(e) => setLon(e.target.value)} placeholder="71.44" />
+          </div>
         </div>
         <label htmlFor="category">{t('c_category')}</label>
         <select id="category" value={category} onChange={(e) => setCategory(e.target.value)}>
           <option value="">—</option>
-          {[...cats.values()].filter((c) => c.active && c.children.length === 0).map((c) => <option key={c.code} value={c.code}>{tr(c.name, i18n.language)}</option>)}
+          {[...cats.values()]
+            .filter((c) => c.active && c.children.length === 0)
+            .map((c) => (
+              <option key={c.code} value={c.code}>
+                {tr(c.name, i18n.language)}
+              </option>
+            ))}
         </select>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">{t('c_save')}</button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          {t('c_save')}
+        </button>
       </form>
       <aside className="card" aria-live="polite">
         <h3>{t('c_suggest')}</h3>
@@ -93,19 +155,34 @@ export default function Intake() {
             <ol className="suggestions">
               {sugg.categories.map((c) => (
                 <li key={c.code}>
-                  <button type="button" className={c.code === category ? 'chosen' : ''} onClick={() => setCategory(c.code)}>
+                  <button
+                    type="button"
+                    className={c.code === category ? 'chosen' : ''}
+                    onClick={() => setCategory(c.code)}
+                  >
                     {tr(c.name, i18n.language)} — {Math.round(c.confidence * 100)}%
                   </button>
                 </li>
               ))}
             </ol>
-            <p>{t('c_crit')}: <b>{sugg.criticality}</b>{sugg.agency && <> · {tr(sugg.agency.name, i18n.language)}</>}{sugg.district && <> · {sugg.district}</>}</p>
+            <p>
+              {t('c_crit')}: <b>{sugg.criticality}</b>
+              {sugg.agency && <> · {tr(sugg.agency.name, i18n.language)}</>}
+              {sugg.district && <> · {sugg.district}</>}
+            </p>
           </>
         )}
         {cands.length > 0 && (
           <>
             <h3>{t('c_dupes')}</h3>
-            <ul>{cands.map((c) => <li key={c.number}><a href={`/console/r/${c.number}`}>{c.number}</a> · {c.reasons.distanceM} m · {c.text.slice(0, 60)}</li>)}</ul>
+            <ul>
+              {cands.map((c) => (
+                <li key={c.number}>
+                  <a href={`/console/r/${c.number}`}>{c.number}</a> · {c.reasons.distanceM} m ·{' '}
+                  {c.text.slice(0, 60)}
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </aside>

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { api, tr, type Category, type RequestItem } from '../shared/api.ts';
 import { dueIn, go } from './nav.ts';
 
-const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened', 'resolved', 'deferred'];
+const STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'reopened',
+  'resolved',
+  'deferred',
+];
 const OPEN = 'new,assigned,in_progress,waiting_for_resident,reopened';
 
 export function useCategories(): Map<string, Category> {
@@ -11,7 +19,11 @@ export function useCategories(): Map<string, Category> {
   useEffect(() => {
     void api<{ items: Category[] }>('/api/v1/categories?all=true').then((r) => {
       const m = new Map<string, Category>();
-      const walk = (cs: Category[]): void => cs.forEach((c) => { m.set(c.code, c); walk(c.children); });
+      const walk = (cs: Category[]): void =>
+        cs.forEach((c) => {
+          m.set(c.code, c);
+          walk(c.children);
+        });
       walk(r.items);
       setCats(m);
     });
@@ -60,38 +72,80 @@ export default function Queue({ query }: { query: URLSearchParams }) {
           {t('c_status')}
           <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
             <option value={OPEN}>{t('c_open')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('c_search')}
-          <input defaultValue={q} onKeyDown={(e) => { if (e.key === 'Enter') setFilter('q', (e.target as HTMLInputElement).value); }} />
+          <input
+            defaultValue={q}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setFilter('q', (e.target as HTMLInputElement).value);
+            }}
+          />
         </label>
         <label>
-          <input type="checkbox" checked={query.get('overdue') === 'true'} onChange={(e) => setFilter('overdue', e.target.checked ? 'true' : '')} /> {t('c_overdue')}
+          <input
+            type="checkbox"
+            checked={query.get('overdue') === 'true'}
+            onChange={(e) => setFilter('overdue', e.target.checked ? 'true' : '')}
+          />{' '}
+          {t('c_overdue')}
         </label>
       </div>
       <table ref={table} className="queue" tabIndex={0} onKeyDown={onKey} aria-label={t('c_queue')}>
         <thead>
-          <tr><th>{t('c_number')}</th><th>{t('c_status')}</th><th>{t('c_category')}</th><th>{t('c_district')}</th><th>{t('c_crit')}</th><th>{t('c_due')}</th><th>{t('c_text')}</th></tr>
+          <tr>
+            <th>{t('c_number')}</th>
+            <th>{t('c_status')}</th>
+            <th>{t('c_category')}</th>
+            <th>{t('c_district')}</th>
+            <th>{t('c_crit')}</th>
+            <th>{t('c_due')}</th>
+            <th>{t('c_text')}</th>
+          </tr>
         </thead>
         <tbody>
           {items.map((r, i) => {
             const d = dueIn(r.dueAt);
             const open = ['new', 'assigned', 'in_progress', 'reopened'].includes(r.status);
             return (
-              <tr key={r.number} className={i === sel ? 'sel' : ''} onClick={() => go(`/console/r/${r.number}`)}>
-                <td><a href={`/console/r/${r.number}`} onClick={(e) => { e.preventDefault(); go(`/console/r/${r.number}`); }}>{r.number}</a></td>
+              <tr
+                key={r.number}
+                className={i === sel ? 'sel' : ''}
+                onClick={() => go(`/console/r/${r.number}`)}
+              >
+                <td>
+                  <a
+                    href={`/console/r/${r.number}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      go(`/console/r/${r.number}`);
+                    }}
+                  >
+                    {r.number}
+                  </a>
+                </td>
                 <td>{r.status}</td>
                 <td>{r.category ? tr(cats.get(r.category)?.name, i18n.language) || r.category : '—'}</td>
                 <td>{r.district ?? '—'}</td>
                 <td className={`crit-${r.criticality}`}>{r.criticality}</td>
-                <td className={open && d.overdue ? 'overdue' : open && d.soon ? 'soon' : ''}>{open ? (d.overdue ? `${t('c_overdue')} ${d.text}` : `${d.text} ${t('c_left')}`) : '—'}</td>
+                <td className={open && d.overdue ? 'overdue' : open && d.soon ? 'soon' : ''}>
+                  {open ? (d.overdue ? `${t('c_overdue')} ${d.text}` : `${d.text} ${t('c_left')}`) : '—'}
+                </td>
                 <td className="text">{r.text.slice(0, 90)}</td>
               </tr>
             );
           })}
-          {!items.length && <tr><td colSpan={7}>{t('c_noresult')}</td></tr>}
+          {!items.length && (
+            <tr>
+              <td colSpan={7}>{t('c_noresult')}</td>
+            </tr>
+          )}
         </tbody>
       </table>
     </section>

@@ -15,7 +15,17 @@ interface Event {
   createdAt: string;
 }
 
-const TARGETS = ['assigned', 'in_progress', 'waiting_for_resident', 'resolved', 'closed', 'rejected', 'duplicate', 'deferred', 'reopened'];
+const TARGETS = [
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'resolved',
+  'closed',
+  'rejected',
+  'duplicate',
+  'deferred',
+  'reopened',
+];
 
 /** One request: details, the whole timeline, and what the state machine allows next. */
 export default function RequestView({ number, user }: { number: string; user: User }) {
@@ -31,52 +41,141 @@ export default function RequestView({ number, user }: { number: string; user: Us
   const [comment, setComment] = useState('');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const load = useCallback(() => {
-    void api<RequestItem>(`/api/v1/requests/${number}`).then(setReq, (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-    void api<{ items: Event[] }>(`/api/v1/requests/${number}/events`).then((r) => setEvents(r.items), () => undefined);
+    void api<RequestItem>(`/api/v1/requests/${number}`).then(setReq, (e: unknown) =>
+      setError(e instanceof ApiError ? e.message : String(e)),
+    );
+    void api<{ items: Event[] }>(`/api/v1/requests/${number}/events`).then(
+      (r) => setEvents(r.items),
+      () => undefined,
+    );
   }, [number]);
   useEffect(load, [load]);
   const act = (p: Promise<unknown>): void => {
     setError('');
     p.then(load, (e: unknown) => {
-      const allowed = e instanceof ApiError && Array.isArray(e.details.allowed) ? ` (${(e.details.allowed as string[]).join(', ')})` : '';
+      const allowed =
+        e instanceof ApiError && Array.isArray(e.details.allowed)
+          ? ` (${(e.details.allowed as string[]).join(', ')})`
+          : '';
       setError((e instanceof ApiError ? e.message : String(e)) + allowed);
     });
   };
   if (!req) return <p className={error ? 'error' : 'loading'}>{error || '…'}</p>;
   return (
     <section className="request">
-      <a href="/console" onClick={(e) => { e.preventDefault(); go('/console'); }}>{t('c_back')}</a>
-      <h2>{req.number} · <span className={`status status-${req.status}`}>{req.status}</span></h2>
+      <a
+        href="/console"
+        onClick={(e) => {
+          e.preventDefault();
+          go('/console');
+        }}
+      >
+        {t('c_back')}
+      </a>
+      <h2>
+        {req.number} · <span className={`status status-${req.status}`}>{req.status}</span>
+      </h2>
       <p className="text">{req.text}</p>
       <dl>
-        <dt>{t('c_category')}</dt><dd>{req.category ? tr(cats.get(req.category)?.name, i18n.language) || req.category : '—'}</dd>
-        <dt>{t('c_crit')}</dt><dd>{req.criticality}</dd>
-        <dt>{t('c_district')}</dt><dd>{req.district ?? '—'}</dd>
-        <dt>{t('c_agency')}</dt><dd>{req.agency ?? '—'}</dd>
-        <dt>{t('c_due')}</dt><dd>{new Date(req.dueAt).toLocaleString(i18n.language)}</dd>
-        {req.resident && <><dt>{t('c_phone')}</dt><dd>{req.resident.phone ?? '—'} {req.resident.name ?? ''}</dd></>}
-        {req.rating != null && <><dt>★</dt><dd>{req.rating}</dd></>}
+        <dt>{t('c_category')}</dt>
+        <dd>{req.category ? tr(cats.get(req.category)?.name, i18n.language) || req.category : '—'}</dd>
+        <dt>{t('c_crit')}</dt>
+        <dd>{req.criticality}</dd>
+        <dt>{t('c_district')}</dt>
+        <dd>{req.district ?? '—'}</dd>
+        <dt>{t('c_agency')}</dt>
+        <dd>{req.agency ?? '—'}</dd>
+        <dt>{t('c_due')}</dt>
+        <dd>{new Date(req.dueAt).toLocaleString(i18n.language)}</dd>
+        {req.resident && (
+          <>
+            <dt>{t('c_phone')}</dt>
+            <dd>
+              {req.resident.phone ?? '—'} {req.resident.name ?? ''}
+            </dd>
+          </>
+        )}
+        {req.rating != null && (
+          <>
+            <dt>★</dt>
+            <dd>{req.rating}</dd>
+          </>
+        )}
       </dl>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {user.role !== 'analyst' && (
         <div className="actions">
-          <form onSubmit={(e) => { e.preventDefault(); act(api(`/api/v1/requests/${number}/transitions`, { body: { to, ...(reason ? { reason } : {}), ...(to === 'deferred' ? { plannedYear: Number(year) } : {}), ...(to === 'duplicate' ? { duplicateOf: parent } : {}) } })); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              act(
+                api(`/api/v1/requests/${number}/transitions`, {
+                  body: {
+                    to,
+                    ...(reason ? { reason } : {}),
+                    ...(to === 'deferred' ? { plannedYear: Number(year) } : {}),
+                    ...(to === 'duplicate' ? { duplicateOf: parent } : {}),
+                  },
+                }),
+              );
+            }}
+          >
             <label htmlFor="to">{t('c_move')}</label>
-            <select id="to" value={to} onChange={(e) => setTo(e.target.value)}>{TARGETS.map((s) => <option key={s}>{s}</option>)}</select>
+            <select id="to" value={to} onChange={(e) => setTo(e.target.value)}>
+              {TARGETS.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
             <label htmlFor="reason">{t('c_reason')}</label>
             <input id="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-            {to === 'deferred' && <><label htmlFor="year">{t('c_year')}</label><input id="year" type="number" value={year} onChange={(e) => setYear(e.target.value)} /></>}
-            {to === 'duplicate' && <><label htmlFor="parent">{t('c_parent')}</label><input id="parent" value={parent} onChange={(e) => setParent(e.target.value)} placeholder="109-2026-0000001" /></>}
-            <button className="primary" type="submit">{t('c_apply')}</button>
+            {to === 'deferred' && (
+              <>
+                <label htmlFor="year">{t('c_year')}</label>
+                <input id="year" type="number" value={year} onChange={(e) => setYear(e.target.value)} />
+              </>
+            )}
+            {to === 'duplicate' && (
+              <>
+                <label htmlFor="parent">{t('c_parent')}</label>
+                <input
+                  id="parent"
+                  value={parent}
+                  onChange={(e) => setParent(e.target.value)}
+                  placeholder="109-2026-0000001"
+                />
+              </>
+            )}
+            <button className="primary" type="submit">
+              {t('c_apply')}
+            </button>
           </form>
-          <form onSubmit={(e) => { e.preventDefault(); act(api(`/api/v1/requests/${number}/comments`, { body: { body: comment, visibility } }).then(() => setComment(''))); }}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              act(
+                api(`/api/v1/requests/${number}/comments`, { body: { body: comment, visibility } }).then(() =>
+                  setComment(''),
+                ),
+              );
+            }}
+          >
             <label htmlFor="comment">{t('c_comment')}</label>
             <textarea id="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-            <select aria-label="visibility" value={visibility} onChange={(e) => setVisibility(e.target.value as 'public' | 'internal')}>
+            <select
+              aria-label="visibility"
+              value={visibility}
+              onChange={(e) => setVisibility(e.target.value as 'public' | 'internal')}
+            >
               <option value="public">{t('c_public')}</option>
               <option value="internal">{t('c_internal')}</option>
             </select>
-            <button type="submit" disabled={!comment.trim()}>{t('c_send')}</button>
+            <button type="submit" disabled={!comment.trim()}>
+              {t('c_send')}
+            </button>
           </form>
         </div>
       )}

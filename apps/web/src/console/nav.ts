@@ -21,6 +21,7 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 export function dueIn(due: string, now = Date.now()): { text: string; overdue: boolean; soon: boolean } {
   const ms = new Date(due).getTime() - now;
   const h = Math.abs(ms) / 3_600_000;
-  const text = h >= 48 ? `${Math.round(h / 24)} d` : h >= 1 ? `${Math.round(h)} h` : `${Math.round(h * 60)} min`;
+  const text =
+    h >= 48 ? `${Math.round(h / 24)} d` : h >= 1 ? `${Math.round(h)} h` : `${Math.round(h * 60)} min`;
   return { text, overdue: ms < 0, soon: ms >= 0 && ms < 4 * 3_600_000 };
 }

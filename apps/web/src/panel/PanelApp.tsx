@@ -43,13 +43,25 @@ export default function PanelApp() {
   const { t } = useTranslation();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [ov, setOv] = useState<Overview | null>(null);
-  const [vol, setVol] = useState<{ series: { period: string; requests: number }[]; lastYear: { period: string; requests: number }[] } | null>(null);
-  const [rising, setRising] = useState<{ category: string; requests: number; previous: number; growth: number | null }[]>([]);
-  const [alerts, setAlerts] = useState<{ id: number; day: string; category: string; district: string | null; count: number; expected: number }[]>([]);
-  const [backlog, setBacklog] = useState<{ plannedYear: number; category: string; district: string | null; requests: number; repeats: number }[]>([]);
+  const [vol, setVol] = useState<{
+    series: { period: string; requests: number }[];
+    lastYear: { period: string; requests: number }[];
+  } | null>(null);
+  const [rising, setRising] = useState<
+    { category: string; requests: number; previous: number; growth: number | null }[]
+  >([]);
+  const [alerts, setAlerts] = useState<
+    { id: number; day: string; category: string; district: string | null; count: number; expected: number }[]
+  >([]);
+  const [backlog, setBacklog] = useState<
+    { plannedYear: number; category: string; district: string | null; requests: number; repeats: number }[]
+  >([]);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<{ user: User | null }>('/api/v1/auth/me').then((r) => setUser(r.user?.kind === 'staff' ? r.user : null), () => setUser(null));
+    api<{ user: User | null }>('/api/v1/auth/me').then(
+      (r) => setUser(r.user?.kind === 'staff' ? r.user : null),
+      () => setUser(null),
+    );
   }, []);
   useEffect(() => {
     if (!user) return;
@@ -57,9 +69,17 @@ export default function PanelApp() {
     const fail = (e: unknown): void => setError(e instanceof ApiError ? e.message : String(e));
     api<Overview>('/api/v1/analytics/overview').then(setOv, fail);
     api<typeof vol>(`/api/v1/analytics/volume?bucket=day&from=${from90}`).then(setVol, fail);
-    api<{ rows: typeof rising }>('/api/v1/analytics/rising?from=' + new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10)).then((r) => setRising(r.rows.slice(0, 8)), fail);
-    api<{ items: typeof alerts }>('/api/v1/alerts?status=open').then((r) => setAlerts(r.items), () => undefined);
-    api<{ rows: typeof backlog }>('/api/v1/analytics/backlog').then((r) => setBacklog(r.rows.slice(0, 12)), () => undefined);
+    api<{ rows: typeof rising }>(
+      '/api/v1/analytics/rising?from=' + new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
+    ).then((r) => setRising(r.rows.slice(0, 8)), fail);
+    api<{ items: typeof alerts }>('/api/v1/alerts?status=open').then(
+      (r) => setAlerts(r.items),
+      () => undefined,
+    );
+    api<{ rows: typeof backlog }>('/api/v1/analytics/backlog').then(
+      (r) => setBacklog(r.rows.slice(0, 12)),
+      () => undefined,
+    );
   }, [user]);
   if (user === undefined) return <main className="console loading">…</main>;
   if (!user) {
@@ -71,49 +91,145 @@ export default function PanelApp() {
       </main>
     );
   }
-  const change = ov && ov.previousPeriod ? Math.round(((ov.requests - ov.previousPeriod) / ov.previousPeriod) * 100) : null;
+  const change =
+    ov && ov.previousPeriod
+      ? Math.round(((ov.requests - ov.previousPeriod) / ov.previousPeriod) * 100)
+      : null;
   return (
     <div className="console">
       <header className="bar">
         <strong>Komek 109 — panel</strong>
-        <nav><a href="/console">{t('c_queue')}</a></nav>
-        <span className="who">{user.name} · {user.role}</span>
+        <nav>
+          <a href="/console">{t('c_queue')}</a>
+        </nav>
+        <span className="who">
+          {user.name} · {user.role}
+        </span>
       </header>
       <main className="panel">
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         {ov && (
           <section className="kpis" aria-label="KPIs">
-            <div className="card"><b>{ov.requests}</b><span>requests, {ov.range.from} – {ov.range.to}{change !== null ? ` (${change > 0 ? '+' : ''}${change}% vs previous)` : ''}</span></div>
-            <div className="card"><b>{ov.slaCompliance ?? '—'}%</b><span>SLA compliance</span></div>
-            <div className="card"><b>{ov.avgResolutionHours ?? '—'} h</b><span>average resolution</span></div>
-            <div className="card"><b>{ov.satisfaction ?? '—'}</b><span>satisfaction (1–5)</span></div>
-            <div className="card"><b>{ov.sameTimeLastYear}</b><span>same period last year</span></div>
+            <div className="card">
+              <b>{ov.requests}</b>
+              <span>
+                requests, {ov.range.from} – {ov.range.to}
+                {change !== null ? ` (${change > 0 ? '+' : ''}${change}% vs previous)` : ''}
+              </span>
+            </div>
+            <div className="card">
+              <b>{ov.slaCompliance ?? '—'}%</b>
+              <span>SLA compliance</span>
+            </div>
+            <div className="card">
+              <b>{ov.avgResolutionHours ?? '—'} h</b>
+              <span>average resolution</span>
+            </div>
+            <div className="card">
+              <b>{ov.satisfaction ?? '—'}</b>
+              <span>satisfaction (1–5)</span>
+            </div>
+            <div className="card">
+              <b>{ov.sameTimeLastYear}</b>
+              <span>same period last year</span>
+            </div>
           </section>
         )}
         <div className="grid2">
           {vol && (
             <section className="card">
               <h3>Volume, 90 days</h3>
-              <Chart label="volume" option={{ tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: vol.series.map((p) => p.period) }, yAxis: { type: 'value' }, series: [{ type: 'line', name: 'requests', data: vol.series.map((p) => p.requests), smooth: true }] }} />
+              <Chart
+                label="volume"
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  xAxis: { type: 'category', data: vol.series.map((p) => p.period) },
+                  yAxis: { type: 'value' },
+                  series: [
+                    { type: 'line', name: 'requests', data: vol.series.map((p) => p.requests), smooth: true },
+                  ],
+                }}
+              />
             </section>
           )}
           {ov && (
             <section className="card">
               <h3>Top categories</h3>
-              <Chart label="top categories" option={{ tooltip: {}, legend: {}, grid: { left: 160 }, xAxis: { type: 'value' }, yAxis: { type: 'category', data: ov.topCategories.map((c) => c.category).reverse() }, series: [{ type: 'bar', name: 'now', data: ov.topCategories.map((c) => c.requests).reverse() }, { type: 'bar', name: 'previous', data: ov.topCategories.map((c) => c.previous).reverse() }] }} />
+              <Chart
+                label="top categories"
+                option={{
+                  tooltip: {},
+                  legend: {},
+                  grid: { left: 160 },
+                  xAxis: { type: 'value' },
+                  yAxis: { type: 'category', data: ov.topCategories.map((c) => c.category).reverse() },
+                  series: [
+                    { type: 'bar', name: 'now', data: ov.topCategories.map((c) => c.requests).reverse() },
+                    {
+                      type: 'bar',
+                      name: 'previous',
+                      data: ov.topCategories.map((c) => c.previous).reverse(),
+                    },
+                  ],
+                }}
+              />
             </section>
           )}
           <section className="card">
             <h3>Rising topics</h3>
-            <table className="queue"><tbody>{rising.map((r) => <tr key={r.category}><td><a href={`/console?category=${r.category}`}>{r.category}</a></td><td>{r.previous} → {r.requests}</td><td>{r.growth === null ? 'new' : `${r.growth > 0 ? '+' : ''}${r.growth}%`}</td></tr>)}</tbody></table>
+            <table className="queue">
+              <tbody>
+                {rising.map((r) => (
+                  <tr key={r.category}>
+                    <td>
+                      <a href={`/console?category=${r.category}`}>{r.category}</a>
+                    </td>
+                    <td>
+                      {r.previous} → {r.requests}
+                    </td>
+                    <td>{r.growth === null ? 'new' : `${r.growth > 0 ? '+' : ''}${r.growth}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
           <section className="card">
             <h3>Spike alerts</h3>
-            {alerts.length ? <ul>{alerts.map((a) => <li key={a.id}>{a.day} · <a href={`/console?category=${a.category}${a.district ? `&district=${a.district}` : ''}`}>{a.category}</a> · {a.district ?? ''} · {a.count} (≈{a.expected})</li>)}</ul> : <p>—</p>}
+            {alerts.length ? (
+              <ul>
+                {alerts.map((a) => (
+                  <li key={a.id}>
+                    {a.day} ·{' '}
+                    <a href={`/console?category=${a.category}${a.district ? `&district=${a.district}` : ''}`}>
+                      {a.category}
+                    </a>{' '}
+                    · {a.district ?? ''} · {a.count} (≈{a.expected})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>—</p>
+            )}
           </section>
           <section className="card">
             <h3>Budget backlog (deferred)</h3>
-            <table className="queue"><tbody>{backlog.map((b) => <tr key={`${b.plannedYear}${b.category}${b.district}`}><td>{b.plannedYear}</td><td>{b.category}</td><td>{b.district ?? '—'}</td><td>{b.requests}</td><td>{b.repeats} repeats</td></tr>)}</tbody></table>
+            <table className="queue">
+              <tbody>
+                {backlog.map((b) => (
+                  <tr key={`${b.plannedYear}${b.category}${b.district}`}>
+                    <td>{b.plannedYear}</td>
+                    <td>{b.category}</td>
+                    <td>{b.district ?? '—'}</td>
+                    <td>{b.requests}</td>
+                    <td>{b.repeats} repeats</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <a href="/api/v1/analytics/backlog?format=csv">CSV</a>
           </section>
         </div>

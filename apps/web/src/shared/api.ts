@@ -20,7 +20,10 @@ export function setToken(t: string | null): void {
   bearer = t;
 }
 
-export async function api<T>(path: string, opts: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  opts: { method?: string; body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -86,7 +89,13 @@ export interface Category {
   agency: string | null;
   inSeason: boolean;
   active: boolean;
-  questions: { code: string; datatype: string; required: boolean; description: I18nText; values?: { key: string; name: I18nText }[] }[];
+  questions: {
+    code: string;
+    datatype: string;
+    required: boolean;
+    description: I18nText;
+    values?: { key: string; name: I18nText }[];
+  }[];
   children: Category[];
 }
 

@@ -58,10 +58,17 @@ export function fitHoltWinters(y: readonly number[], period = 7): HwFit {
 }
 
 /** Forecasts `horizon` steps after the end of the fitted series (index = y.length + h). */
-export function forecastHoltWinters(fit: HwFit, seriesLength: number, horizon: number): { value: number; lo: number; hi: number }[] {
+export function forecastHoltWinters(
+  fit: HwFit,
+  seriesLength: number,
+  horizon: number,
+): { value: number; lo: number; hi: number }[] {
   const m = fit.params.period;
   return Array.from({ length: horizon }, (_, h) => {
-    const value = Math.max(0, fit.level + (h + 1) * fit.trend + (fit.season[(seriesLength + h) % m] as number));
+    const value = Math.max(
+      0,
+      fit.level + (h + 1) * fit.trend + (fit.season[(seriesLength + h) % m] as number),
+    );
     const spread = 1.96 * fit.sigma * Math.sqrt(1 + h * 0.1);
     return { value, lo: Math.max(0, value - spread), hi: value + spread };
   });

@@ -53,7 +53,12 @@ export function denseSeries(series: readonly DayCount[]): DayCount[] {
 }
 
 /** Scores one day against the history before it (history: dense, oldest first, ending the day before). */
-export function scoreDay(history: readonly DayCount[], count: number, o: SpikeOptions = {}, fractionOfDay = 1): { expected: number; score: number } {
+export function scoreDay(
+  history: readonly DayCount[],
+  count: number,
+  o: SpikeOptions = {},
+  fractionOfDay = 1,
+): { expected: number; score: number } {
   const weeks = o.weeks ?? 6;
   const same: number[] = [];
   for (let w = 1; w <= weeks; w++) {
@@ -75,8 +80,17 @@ export function detectSpikes(series: readonly DayCount[], o: SpikeOptions = {}):
   for (let i = 7 * weeks; i < dense.length; i++) {
     const d = dense[i] as DayCount;
     const { expected, score } = scoreDay(dense.slice(0, i), d.count, o);
-    if (score >= (o.threshold ?? 4) && d.count >= (o.minCount ?? 8) && d.count >= (o.minRatio ?? 2) * Math.max(expected, 1)) {
-      out.push({ day: d.day, count: d.count, expected: Math.round(expected * 10) / 10, score: Math.round(score * 10) / 10 });
+    if (
+      score >= (o.threshold ?? 4) &&
+      d.count >= (o.minCount ?? 8) &&
+      d.count >= (o.minRatio ?? 2) * Math.max(expected, 1)
+    ) {
+      out.push({
+        day: d.day,
+        count: d.count,
+        expected: Math.round(expected * 10) / 10,
+        score: Math.round(score * 10) / 10,
+      });
     }
   }
   return out;

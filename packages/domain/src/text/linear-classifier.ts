@@ -3,7 +3,13 @@
  * with a softmax temperature fitted on a held-out slice so that confidences are calibrated.
  * Pure and deterministic for a seed; `train` is CPU-heavy: run it in a worker thread.
  */
-import { DEFAULT_FEATURES, fitIdf, vectorize, type FeatureOptions, type SparseVector } from './hashed-features.ts';
+import {
+  DEFAULT_FEATURES,
+  fitIdf,
+  vectorize,
+  type FeatureOptions,
+  type SparseVector,
+} from './hashed-features.ts';
 
 export interface TrainOptions {
   features?: Partial<FeatureOptions>;
@@ -50,7 +56,12 @@ function rng(seed: number): () => number {
   };
 }
 
-function scores(d: { w: Float32Array; bias: Float32Array }, x: SparseVector, k: number, out: Float64Array): void {
+function scores(
+  d: { w: Float32Array; bias: Float32Array },
+  x: SparseVector,
+  k: number,
+  out: Float64Array,
+): void {
   for (let c = 0; c < k; c++) out[c] = d.bias[c] as number;
   for (let i = 0; i < x.idx.length; i++) {
     const base = (x.idx[i] as number) * k;
@@ -72,8 +83,14 @@ function softmax(s: Float64Array, t: number, out: Float64Array): void {
 }
 
 /** Trains a classifier from texts and their labels. */
-export function trainLinear(texts: readonly string[], labels: readonly string[], o: TrainOptions = {}, onProgress?: (done: number, total: number) => void): LinearModel {
-  if (texts.length !== labels.length || texts.length === 0) throw new Error('need as many labels as texts, at least one');
+export function trainLinear(
+  texts: readonly string[],
+  labels: readonly string[],
+  o: TrainOptions = {},
+  onProgress?: (done: number, total: number) => void,
+): LinearModel {
+  if (texts.length !== labels.length || texts.length === 0)
+    throw new Error('need as many labels as texts, at least one');
   const features: FeatureOptions = { ...DEFAULT_FEATURES, ...(o.features ?? {}) };
   const epochs = o.epochs ?? 8;
   const rand = rng(o.seed ?? 1);
@@ -88,7 +105,10 @@ export function trainLinear(texts: readonly string[], labels: readonly string[],
   const holdN = texts.length >= 200 ? Math.floor(texts.length * (o.calibrationFraction ?? 0.1)) : 0;
   const hold = order.slice(0, holdN);
   const train = order.slice(holdN);
-  const idf = fitIdf(train.map((i) => texts[i] as string), features);
+  const idf = fitIdf(
+    train.map((i) => texts[i] as string),
+    features,
+  );
   const X = texts.map((t) => vectorize(t, features, idf));
   const d = { w: new Float32Array((1 << features.bits) * K), bias: new Float32Array(K) };
   const s = new Float64Array(K);
@@ -157,7 +177,8 @@ function pack(d: Dense, trainedOn: number): LinearModel {
     max = Math.max(max, v);
   }
   const iq = new Uint8Array(d.idf.length);
-  for (let i = 0; i < d.idf.length; i++) iq[i] = Math.round((((d.idf[i] as number) - min) / (max - min || 1)) * 255);
+  for (let i = 0; i < d.idf.length; i++)
+    iq[i] = Math.round((((d.idf[i] as number) - min) / (max - min || 1)) * 255);
   return {
     kind: 'linear-softmax',
     version: 1,
@@ -183,8 +204,16 @@ function unpack(m: LinearModel): Dense {
   for (let i = 0; i < q.length; i++) w[i] = (q[i] as number) * (m.weights.scales[i % K] as number);
   const ib = Buffer.from(m.idf.q, 'base64');
   const idf = new Float32Array(ib.length);
-  for (let i = 0; i < ib.length; i++) idf[i] = m.idf.min + ((ib[i] as number) / 255) * (m.idf.max - m.idf.min);
-  const d: Dense = { labels: m.labels, features: m.features, temperature: m.temperature, idf, w, bias: Float32Array.from(m.bias) };
+  for (let i = 0; i < ib.length; i++)
+    idf[i] = m.idf.min + ((ib[i] as number) / 255) * (m.idf.max - m.idf.min);
+  const d: Dense = {
+    labels: m.labels,
+    features: m.features,
+    temperature: m.temperature,
+    idf,
+    w,
+    bias: Float32Array.from(m.bias),
+  };
   cache.set(m, d);
   return d;
 }

@@ -11,7 +11,18 @@ const URL = /https?:\/\/\S+/g;
 
 /** Latin letters that look like Cyrillic ones, used when a word mixes both scripts. */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  k: 'к',
+  m: 'м',
+  t: 'т',
+  h: 'н',
+  b: 'в',
 };
 
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -26,7 +37,9 @@ export function normalizeText(input: string): string {
   if (!s) return '';
   return s
     .split(' ')
-    .map((w) => (CYRILLIC.test(w) && LATIN.test(w) ? [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('') : w))
+    .map((w) =>
+      CYRILLIC.test(w) && LATIN.test(w) ? [...w].map((ch) => LATIN_TO_CYRILLIC[ch] ?? ch).join('') : w,
+    )
     .join(' ');
 }
 

@@ -10,5 +10,8 @@ export async function run(argv: string[]): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = flags.out ?? `komek-backup-${stamp}.${config.databaseUrl ? 'dump' : 'tar.gz'}`;
   const r = await backup({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') }, out);
-  process.stdout.write(JSON.stringify({ file: out, bytes: r.bytes, database: config.databaseUrl ? 'postgres' : 'pglite' }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ file: out, bytes: r.bytes, database: config.databaseUrl ? 'postgres' : 'pglite' }) +
+      '\n',
+  );
 }

@@ -6,7 +6,8 @@
 import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
 import { parseArgs, progressBar, readCsvFile, requireFlag } from '../io.ts';
 
-const USAGE = 'komek eval classify --train T --test E --text-column C --label-column C [--bits 18] [--epochs 6]';
+const USAGE =
+  'komek eval classify --train T --test E --text-column C --label-column C [--bits 18] [--epochs 6]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);

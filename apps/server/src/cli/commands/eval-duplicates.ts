@@ -10,7 +10,8 @@ import { candidateScore, cellsAround, gridCell, haversineM, textSimilarity } fro
 import { parseTime } from '../../modules/import/requests.ts';
 import { parseArgs, readCsvRecords, requireFlag } from '../io.ts';
 
-const USAGE = 'komek eval duplicates --input F --id-column C --created-column C --lat-column C --lon-column C --category-column C --text-column C --parent-column C [--parent-regex R] [--parent-offset N] [--closed-column C]';
+const USAGE =
+  'komek eval duplicates --input F --id-column C --created-column C --lat-column C --lon-column C --category-column C --text-column C --parent-column C [--parent-regex R] [--parent-offset N] [--closed-column C]';
 
 interface Case {
   id: string;
@@ -26,7 +27,15 @@ interface Case {
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const col = (k: string): string => requireFlag(flags, k, USAGE);
-  const [idC, crC, latC, lonC, catC, txtC, parC] = ['id-column', 'created-column', 'lat-column', 'lon-column', 'category-column', 'text-column', 'parent-column'].map(col) as string[];
+  const [idC, crC, latC, lonC, catC, txtC, parC] = [
+    'id-column',
+    'created-column',
+    'lat-column',
+    'lon-column',
+    'category-column',
+    'text-column',
+    'parent-column',
+  ].map(col) as string[];
   const closedC = flags['closed-column'];
   const regex = flags['parent-regex'] ? new RegExp(flags['parent-regex'], 'gi') : null;
   const offset = flags['parent-offset'] ? BigInt(flags['parent-offset']) : 0n;
@@ -39,7 +48,16 @@ export async function run(argv: string[]): Promise<void> {
     const lon = Number(r[lonC as string]);
     if (!created || !Number.isFinite(lat) || !Number.isFinite(lon) || (lat === 0 && lon === 0)) continue;
     const closed = closedC ? parseTime(r[closedC] ?? '') : null;
-    cases.push({ id: r[idC as string] ?? '', created: created.getTime(), closed: closed?.getTime() ?? Infinity, lat, lon, category: r[catC as string] ?? '', text: r[txtC as string] ?? '', parentRaw: r[parC as string] ?? '' });
+    cases.push({
+      id: r[idC as string] ?? '',
+      created: created.getTime(),
+      closed: closed?.getTime() ?? Infinity,
+      lat,
+      lon,
+      category: r[catC as string] ?? '',
+      text: r[txtC as string] ?? '',
+      parentRaw: r[parC as string] ?? '',
+    });
   }
   cases.sort((a, b) => a.created - b.created);
   const byId = new Map(cases.map((c) => [c.id, c]));
@@ -73,10 +91,16 @@ export async function run(argv: string[]): Promise<void> {
     const scored: { c: Case; score: number }[] = [];
     for (const cell of cellsAround(child.lat, child.lon, radius)) {
       for (const o of cells.get(cell) ?? []) {
-        if (o === child || o.created >= child.created || o.created < since || o.closed <= child.created) continue;
+        if (o === child || o.created >= child.created || o.created < since || o.closed <= child.created)
+          continue;
         const distanceM = haversineM(child.lat, child.lon, o.lat, o.lon);
         if (distanceM > radius) continue;
-        const facts = { distanceM, hoursAgo: (child.created - o.created) / 3_600_000, textSimilarity: textSimilarity(child.text, o.text), sameCategory: o.category === child.category };
+        const facts = {
+          distanceM,
+          hoursAgo: (child.created - o.created) / 3_600_000,
+          textSimilarity: textSimilarity(child.text, o.text),
+          sameCategory: o.category === child.category,
+        };
         scored.push({ c: o, score: candidateScore(facts, { radiusM: radius, windowDays }) });
       }
     }
@@ -86,5 +110,13 @@ export async function run(argv: string[]): Promise<void> {
     if (rank >= 1 && rank <= 5) at5++;
   }
   const r4 = (x: number): number => Math.round(x * 10000) / 10000;
-  process.stdout.write(JSON.stringify({ n, recall_at_5: r4(at5 / Math.max(1, n)), precision_at_1: r4(at1 / Math.max(1, n)), radius_m: radius, window_days: windowDays }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      n,
+      recall_at_5: r4(at5 / Math.max(1, n)),
+      precision_at_1: r4(at1 / Math.max(1, n)),
+      radius_m: radius,
+      window_days: windowDays,
+    }) + '\n',
+  );
 }

@@ -8,7 +8,8 @@ import { denseSeries } from '@komek/domain/analytics/robust-spikes';
 import { parseTime } from '../../modules/import/requests.ts';
 import { parseArgs, readCsvRecords, requireFlag } from '../io.ts';
 
-const USAGE = 'komek eval forecast --input F --time-column C --category-column C [--holdout-weeks 8] [--top 10]';
+const USAGE =
+  'komek eval forecast --input F --time-column C --category-column C [--holdout-weeks 8] [--top 10]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -34,9 +35,19 @@ export async function run(argv: string[]): Promise<void> {
     all.set(day, (all.get(day) ?? 0) + 1);
     counts.set('\u0000all', all);
   }
-  const ranked = [...counts.entries()].filter(([k]) => k !== '\u0000all').sort((a, b) => [...b[1].values()].reduce((x, y) => x + y, 0) - [...a[1].values()].reduce((x, y) => x + y, 0));
-  const chosen = [['(all requests)', counts.get('\u0000all') as Map<string, number>] as const, ...ranked.slice(0, top)];
-  const weekly = (xs: number[]): number[] => Array.from({ length: Math.floor(xs.length / 7) }, (_, w) => xs.slice(w * 7, w * 7 + 7).reduce((a, b) => a + b, 0));
+  const ranked = [...counts.entries()]
+    .filter(([k]) => k !== '\u0000all')
+    .sort(
+      (a, b) => [...b[1].values()].reduce((x, y) => x + y, 0) - [...a[1].values()].reduce((x, y) => x + y, 0),
+    );
+  const chosen = [
+    ['(all requests)', counts.get('\u0000all') as Map<string, number>] as const,
+    ...ranked.slice(0, top),
+  ];
+  const weekly = (xs: number[]): number[] =>
+    Array.from({ length: Math.floor(xs.length / 7) }, (_, w) =>
+      xs.slice(w * 7, w * 7 + 7).reduce((a, b) => a + b, 0),
+    );
   const results: { category: string; mape_daily: number; mape_weekly: number }[] = [];
   for (const [category, days] of chosen) {
     const dense = denseSeries([...days].map(([day, count]) => ({ day, count })));
@@ -47,11 +58,26 @@ export async function run(argv: string[]): Promise<void> {
     const train = y.slice(0, y.length - h);
     const test = y.slice(y.length - h);
     const f = forecastHoltWinters(fitHoltWinters(train), train.length, h).map((x) => x.value);
-    const r = { category, mape_daily: Math.round(mape(test, f) * 1000) / 1000, mape_weekly: Math.round(mape(weekly(test), weekly(f)) * 1000) / 1000 };
+    const r = {
+      category,
+      mape_daily: Math.round(mape(test, f) * 1000) / 1000,
+      mape_weekly: Math.round(mape(weekly(test), weekly(f)) * 1000) / 1000,
+    };
     results.push(r);
     process.stdout.write(JSON.stringify(r) + '\n');
   }
   const cats = results.filter((r) => r.category !== '(all requests)');
-  const avg = (k: 'mape_daily' | 'mape_weekly'): number => Math.round((cats.reduce((a, r) => a + r[k], 0) / Math.max(1, cats.length)) * 1000) / 1000;
-  process.stdout.write(JSON.stringify({ summary: { holdout_weeks: weeks, last_day: lastDay, categories: cats.length, mean_mape_daily: avg('mape_daily'), mean_mape_weekly: avg('mape_weekly') } }) + '\n');
+  const avg = (k: 'mape_daily' | 'mape_weekly'): number =>
+    Math.round((cats.reduce((a, r) => a + r[k], 0) / Math.max(1, cats.length)) * 1000) / 1000;
+  process.stdout.write(
+    JSON.stringify({
+      summary: {
+        holdout_weeks: weeks,
+        last_day: lastDay,
+        categories: cats.length,
+        mean_mape_daily: avg('mape_daily'),
+        mean_mape_weekly: avg('mape_weekly'),
+      },
+    }) + '\n',
+  );
 }

@@ -9,7 +9,8 @@ import { tokenize } from '@komek/domain/text/normalize';
 import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
 import { parseArgs, readCsvFile, requireFlag } from '../io.ts';
 
-const USAGE = 'komek eval kb --articles A --article-id-column C --title-column C --body-column C (--train T --test E | --input F --split-column C --split-before V) --query-column C --answer-column C';
+const USAGE =
+  'komek eval kb --articles A --article-id-column C --title-column C --body-column C (--train T --test E | --input F --split-column C --split-before V) --query-column C --answer-column C';
 
 /** BM25 over title + body (title words counted twice); words cut to 6-letter stems for Russian endings. */
 function bm25(articles: { id: string; text: string }[]) {
@@ -58,14 +59,21 @@ export async function run(argv: string[]): Promise<void> {
     train = await readCsvFile(requireFlag(flags, 'train', USAGE));
     test = await readCsvFile(requireFlag(flags, 'test', USAGE));
   }
-  const articles = articlesRaw.map((a) => ({ id: a[idCol] as string, text: `${a[titleCol] ?? ''} ${a[titleCol] ?? ''} ${a[bodyCol] ?? ''}` }));
+  const articles = articlesRaw.map((a) => ({
+    id: a[idCol] as string,
+    text: `${a[titleCol] ?? ''} ${a[titleCol] ?? ''} ${a[bodyCol] ?? ''}`,
+  }));
   const ids = new Set(articles.map((a) => a.id));
   const usable = (r: Record<string, string>): boolean => Boolean(r[qCol]?.trim()) && ids.has(r[aCol] ?? '');
   train = train.filter(usable);
   test = test.filter(usable);
   const lexical = bm25(articles);
   // Learned: the words of requests resolved with an article point to that article.
-  const model = trainLinear(train.map((r) => r[qCol] as string), train.map((r) => r[aCol] as string), { features: { bits: 16 } });
+  const model = trainLinear(
+    train.map((r) => r[qCol] as string),
+    train.map((r) => r[aCol] as string),
+    { features: { bits: 16 } },
+  );
   const learned = new Set(model.labels);
   let r1 = 0;
   let r5 = 0;
@@ -76,9 +84,12 @@ export async function run(argv: string[]): Promise<void> {
     const truth = r[aCol] as string;
     const lex = lexical(r[qCol] as string);
     const maxLex = Math.max(1e-9, ...lex.values());
-    const probs = new Map(predictLinear(model, r[qCol] as string, model.labels.length).map((p) => [p.label, p.confidence]));
+    const probs = new Map(
+      predictLinear(model, r[qCol] as string, model.labels.length).map((p) => [p.label, p.confidence]),
+    );
     // Blend: the learned probability where there is history, the lexical score (scaled) everywhere.
-    const score = (id: string): number => (learned.has(id) ? 0.85 * (probs.get(id) ?? 0) : 0) + 0.15 * ((lex.get(id) ?? 0) / maxLex);
+    const score = (id: string): number =>
+      (learned.has(id) ? 0.85 * (probs.get(id) ?? 0) : 0) + 0.15 * ((lex.get(id) ?? 0) / maxLex);
     const ranked = [...ids].sort((a, b) => score(b) - score(a));
     const rank = ranked.indexOf(truth) + 1;
     if (rank === 1) r1++;
@@ -91,5 +102,15 @@ export async function run(argv: string[]): Promise<void> {
   }
   const n = test.length;
   const r4 = (x: number): number => Math.round(x * 10000) / 10000;
-  process.stdout.write(JSON.stringify({ n, articles: articles.length, recall_at_1: r4(r1 / n), recall_at_5: r4(r5 / n), mrr: r4(mrr / n), lexical_recall_at_5: r4(l5 / n), lexical_mrr: r4(lmrr / n) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      n,
+      articles: articles.length,
+      recall_at_1: r4(r1 / n),
+      recall_at_5: r4(r5 / n),
+      mrr: r4(mrr / n),
+      lexical_recall_at_5: r4(l5 / n),
+      lexical_mrr: r4(lmrr / n),
+    }) + '\n',
+  );
 }

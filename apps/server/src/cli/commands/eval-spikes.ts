@@ -7,7 +7,8 @@ import { detectSpikes, type DayCount } from '@komek/domain/analytics/robust-spik
 import { parseTime } from '../../modules/import/requests.ts';
 import { parseArgs, readCsvRecords, requireFlag } from '../io.ts';
 
-const USAGE = 'komek eval spikes --input F --time-column C --category-column C [--district-column C] [--threshold 4] [--min-count 8]';
+const USAGE =
+  'komek eval spikes --input F --time-column C --category-column C [--district-column C] [--threshold 4] [--min-count 8]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -34,9 +35,20 @@ export async function run(argv: string[]): Promise<void> {
     for (const x of detectSpikes(s, opts)) {
       flagged++;
       byMonth[x.day.slice(0, 7)] = (byMonth[x.day.slice(0, 7)] ?? 0) + 1;
-      process.stdout.write(JSON.stringify({ day: x.day, category, ...(dCol ? { district } : {}), score: x.score, count: x.count, expected: x.expected }) + '\n');
+      process.stdout.write(
+        JSON.stringify({
+          day: x.day,
+          category,
+          ...(dCol ? { district } : {}),
+          score: x.score,
+          count: x.count,
+          expected: x.expected,
+        }) + '\n',
+      );
     }
   }
   const months = Object.fromEntries(Object.entries(byMonth).sort());
-  process.stdout.write(JSON.stringify({ summary: { series: series.size, flagged, flagged_by_month: months } }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ summary: { series: series.size, flagged, flagged_by_month: months } }) + '\n',
+  );
 }

@@ -12,7 +12,8 @@ import { rebuildAll } from '../../modules/analytics/rollups.ts';
 import { insertImported, mapRecord, newReport, type ImportRow } from '../../modules/import/requests.ts';
 import { parseArgs, progressBar, readCsvRecords, requireFlag } from '../io.ts';
 
-const USAGE = 'komek import requests --file F --text-column C --created-column C [--category-column C --category-map M.json --lat-column C --lon-column C --closed-column C --address-column C --id-column C --dry-run]';
+const USAGE =
+  'komek import requests --file F --text-column C --created-column C [--category-column C --category-map M.json --lat-column C --lon-column C --closed-column C --address-column C --id-column C --dry-run]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -26,7 +27,9 @@ export async function run(argv: string[]): Promise<void> {
     closed: flags['closed-column'],
     address: flags['address-column'],
     externalId: flags['id-column'],
-    categoryMap: flags['category-map'] ? (JSON.parse(readFileSync(flags['category-map'], 'utf8')) as Record<string, string>) : undefined,
+    categoryMap: flags['category-map']
+      ? (JSON.parse(readFileSync(flags['category-map'], 'utf8')) as Record<string, string>)
+      : undefined,
   };
   const dryRun = flags['dry-run'] === 'true';
   const config = loadConfig();
@@ -65,7 +68,14 @@ export async function run(argv: string[]): Promise<void> {
     bar.done();
     if (!dryRun && report.imported) await rebuildAll(db, cityId, catalog.city.time_zone);
     const secs = (Date.now() - t0) / 1000;
-    process.stdout.write(JSON.stringify({ ...report, dryRun, seconds: Math.round(secs * 10) / 10, rows_per_second: Math.round(report.read / secs) }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        ...report,
+        dryRun,
+        seconds: Math.round(secs * 10) / 10,
+        rows_per_second: Math.round(report.read / secs),
+      }) + '\n',
+    );
   } finally {
     await db.close();
   }

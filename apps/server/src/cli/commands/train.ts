@@ -23,7 +23,9 @@ export async function run(argv: string[]): Promise<void> {
       },
     });
     bar?.done();
-    process.stdout.write(JSON.stringify({ trained: r, seconds: Math.round((Date.now() - t0) / 100) / 10 }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ trained: r, seconds: Math.round((Date.now() - t0) / 100) / 10 }) + '\n',
+    );
   } finally {
     await db.close();
   }

@@ -20,7 +20,18 @@ export function adminRoutes(app: App, deps: AppDeps): void {
         }),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Type.Number(), at: Type.String(), actorId: Type.Number(), actorRole: Type.String(), method: Type.String(), route: Type.String(), target: Type.Union([Type.String(), Type.Null()]), status: Type.Number() })),
+            items: Type.Array(
+              Type.Object({
+                id: Type.Number(),
+                at: Type.String(),
+                actorId: Type.Number(),
+                actorRole: Type.String(),
+                method: Type.String(),
+                route: Type.String(),
+                target: Type.Union([Type.String(), Type.Null()]),
+                status: Type.Number(),
+              }),
+            ),
           }),
           ...errors(400, 401, 403),
         },
@@ -29,12 +40,32 @@ export function adminRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const admin = requireAdmin(req.actor);
       const q = req.query;
-      const rows = await deps.db.query<{ id: number; at: Date; actor_id: number; actor_role: string; method: string; route: string; target: string | null; status: number }>(sql`
+      const rows = await deps.db.query<{
+        id: number;
+        at: Date;
+        actor_id: number;
+        actor_role: string;
+        method: string;
+        route: string;
+        target: string | null;
+        status: number;
+      }>(sql`
         SELECT id, at, actor_id, actor_role, method, route, target, status FROM audit_log WHERE city_id = ${admin.cityId}
           ${q.actorId ? sql`AND actor_id = ${q.actorId}` : sql``} ${q.target ? sql`AND target = ${q.target}` : sql``}
           ${q.before ? sql`AND id < ${q.before}` : sql``}
         ORDER BY id DESC LIMIT ${q.limit ?? 100}`);
-      return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorRole: r.actor_role, method: r.method, route: r.route, target: r.target, status: r.status })) };
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at.toISOString(),
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          method: r.method,
+          route: r.route,
+          target: r.target,
+          status: r.status,
+        })),
+      };
     },
   );
 }

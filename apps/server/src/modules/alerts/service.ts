@@ -33,21 +33,42 @@ export async function detectAlerts(db: Db, now: Date): Promise<number> {
     for (const [key, s] of series) {
       const todayCount = s.find((d) => d.day === today)?.count ?? 0;
       if (todayCount < ALERT.minCount) continue;
-      const history = denseSeries([{ day: from, count: 0 }, ...s.filter((d) => d.day < today), { day: addDays(today, -1), count: s.find((d) => d.day === addDays(today, -1))?.count ?? 0 }]);
+      const history = denseSeries([
+        { day: from, count: 0 },
+        ...s.filter((d) => d.day < today),
+        { day: addDays(today, -1), count: s.find((d) => d.day === addDays(today, -1))?.count ?? 0 },
+      ]);
       const { expected, score } = scoreDay(history, todayCount, ALERT, fraction);
       if (score < ALERT.threshold || todayCount < ALERT.minRatio * Math.max(expected, 1)) continue;
       const [category, district] = key.split('|') as [string, string];
       const inserted = await db.transaction(async (tx) => {
-        const r = await tx.query<{ id: number; inserted: boolean }>(sql`INSERT INTO alerts (city_id, day, category_code, district_code, count, expected, score, created_at, updated_at)
+        const r = await tx.query<{
+          id: number;
+          inserted: boolean;
+        }>(sql`INSERT INTO alerts (city_id, day, category_code, district_code, count, expected, score, created_at, updated_at)
           VALUES (${c.id}, ${today}::date, ${category}, ${district}, ${todayCount}, ${expected}, ${score}, ${now}, ${now})
           ON CONFLICT (city_id, day, category_code, district_code) DO UPDATE SET count = EXCLUDED.count, expected = EXCLUDED.expected,
             score = EXCLUDED.score, updated_at = EXCLUDED.updated_at
           RETURNING id, (xmax = 0) AS inserted`);
         const row = r[0];
         if (row?.inserted) {
-          const sup = await tx.query<{ id: number }>(sql`SELECT id FROM staff WHERE city_id = ${c.id} AND role = 'supervisor' AND active`);
+          const sup = await tx.query<{ id: number }>(
+            sql`SELECT id FROM staff WHERE city_id = ${c.id} AND role = 'supervisor' AND active`,
+          );
           for (const s2 of sup) {
-            await enqueueMessage(tx, { cityId: c.id, kind: 'spike_alert', channel: 'inapp', recipient: `staff:${s2.id}`, payload: { alertId: row.id, category, district, count: todayCount, expected: Math.round(expected) } });
+            await enqueueMessage(tx, {
+              cityId: c.id,
+              kind: 'spike_alert',
+              channel: 'inapp',
+              recipient: `staff:${s2.id}`,
+              payload: {
+                alertId: row.id,
+                category,
+                district,
+                count: todayCount,
+                expected: Math.round(expected),
+              },
+            });
           }
         }
         return row?.inserted ?? false;
@@ -59,12 +80,29 @@ export async function detectAlerts(db: Db, now: Date): Promise<number> {
 }
 
 export async function listAlerts(db: Db, cityId: string, status?: string) {
-  const rows = await db.query<{ id: number; day: string; category_code: string; district_code: string; count: number; expected: number; score: number; status: string; created_at: Date }>(sql`
+  const rows = await db.query<{
+    id: number;
+    day: string;
+    category_code: string;
+    district_code: string;
+    count: number;
+    expected: number;
+    score: number;
+    status: string;
+    created_at: Date;
+  }>(sql`
     SELECT id, day::text AS day, category_code, district_code, count, expected, score, status, created_at FROM alerts
     WHERE city_id = ${cityId} ${status ? sql`AND status = ${status}` : sql``} ORDER BY day DESC, score DESC LIMIT 200`);
   return rows.map((a) => ({
-    id: a.id, day: a.day, category: a.category_code, district: a.district_code || null, count: a.count,
-    expected: Math.round(a.expected * 10) / 10, score: Math.round(a.score * 10) / 10, status: a.status, createdAt: a.created_at.toISOString(),
+    id: a.id,
+    day: a.day,
+    category: a.category_code,
+    district: a.district_code || null,
+    count: a.count,
+    expected: Math.round(a.expected * 10) / 10,
+    score: Math.round(a.score * 10) / 10,
+    status: a.status,
+    createdAt: a.created_at.toISOString(),
     requestsLink: `/api/v1/requests?category=${encodeURIComponent(a.category_code)}${a.district_code ? `&district=${encodeURIComponent(a.district_code)}` : ''}&createdFrom=${a.day}T00:00:00%2B05:00`,
   }));
 }

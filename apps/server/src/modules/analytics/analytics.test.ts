@@ -15,11 +15,20 @@ beforeAll(async () => {
   for (let d = 0; d < 3; d++) {
     for (let i = 0; i < 4 + d; i++) {
       s.setNow(new Date(t0.getTime() + d * 86_400_000 + i * 600_000));
-      const body = i % 2 ? { text: 'нет света', category: 'electricity', lat: 51.15, lon: 71.35, channel: 'phone' } : { text: 'яма', category: 'roads', lat: 51.15, lon: 71.45, channel: 'web' };
+      const body =
+        i % 2
+          ? { text: 'нет света', category: 'electricity', lat: 51.15, lon: 71.35, channel: 'phone' }
+          : { text: 'яма', category: 'roads', lat: 51.15, lon: 71.45, channel: 'web' };
       const r = (await s.call('POST', '/api/v1/requests', { token: op, body })).json();
       if (body.category === 'electricity' && i === 1) {
-        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, { token: ex, body: { to: 'in_progress' } });
-        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, { token: ex, body: { to: 'resolved' } });
+        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, {
+          token: ex,
+          body: { to: 'in_progress' },
+        });
+        await s.call('POST', `/api/v1/requests/${r.number}/transitions`, {
+          token: ex,
+          body: { to: 'resolved' },
+        });
       }
     }
   }
@@ -32,21 +41,35 @@ afterAll(async () => {
 
 describe('rollups', () => {
   it('equal a GROUP BY over the raw requests, for every dimension', async () => {
-    const raw = await s.db.query<{ k: string }>(sql`SELECT day::text || '|' || category_code || '|' || COALESCE(district_code,'') || '|' || count(*) AS k
+    const raw = await s.db.query<{
+      k: string;
+    }>(sql`SELECT day::text || '|' || category_code || '|' || COALESCE(district_code,'') || '|' || count(*) AS k
       FROM (SELECT (created_at AT TIME ZONE ${TZ})::date AS day, * FROM requests) r GROUP BY day, category_code, district_code ORDER BY 1`);
-    const roll = await s.db.query<{ k: string }>(sql`SELECT day::text || '|' || category_code || '|' || district_code || '|' || sum(requests) AS k
+    const roll = await s.db.query<{
+      k: string;
+    }>(sql`SELECT day::text || '|' || category_code || '|' || district_code || '|' || sum(requests) AS k
       FROM request_rollup_daily GROUP BY day, category_code, district_code ORDER BY 1`);
     expect(roll.map((r) => r.k)).toEqual(raw.map((r) => r.k));
     expect(raw.length).toBeGreaterThan(3);
-    const rawSplit = await s.db.query<{ k: string }>(sql`SELECT channel || '|' || status AS k FROM requests GROUP BY channel, status ORDER BY 1`);
+    const rawSplit = await s.db.query<{ k: string }>(
+      sql`SELECT channel || '|' || status AS k FROM requests GROUP BY channel, status ORDER BY 1`,
+    );
     expect(rawSplit.length).toBeGreaterThan(1);
     for (const { k } of rawSplit) {
       const [channel, status] = k.split('|') as [string, string];
-      const rawN = await s.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests WHERE channel = ${channel}`);
-      const rollN = await s.db.query<{ n: number }>(sql`SELECT sum(${sql.identifier('ch_' + channel)})::int AS n FROM request_rollup_daily`);
+      const rawN = await s.db.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM requests WHERE channel = ${channel}`,
+      );
+      const rollN = await s.db.query<{ n: number }>(
+        sql`SELECT sum(${sql.identifier('ch_' + channel)})::int AS n FROM request_rollup_daily`,
+      );
       expect(rollN[0]?.n).toBe(rawN[0]?.n);
-      const rawS = await s.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests WHERE status = ${status}`);
-      const rollS = await s.db.query<{ n: number }>(sql`SELECT sum(${sql.identifier('st_' + status)})::int AS n FROM request_rollup_daily`);
+      const rawS = await s.db.query<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM requests WHERE status = ${status}`,
+      );
+      const rollS = await s.db.query<{ n: number }>(
+        sql`SELECT sum(${sql.identifier('st_' + status)})::int AS n FROM request_rollup_daily`,
+      );
       expect(rollS[0]?.n).toBe(rawS[0]?.n);
     }
   });
@@ -56,9 +79,14 @@ describe('rollups', () => {
     const list = (await s.call('GET', '/api/v1/requests?category=roads&limit=1', { token: op })).json().items;
     const n = list[0].number as string;
     s.setNow(new Date('2026-10-08T05:00:00Z'));
-    await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'rejected', reason: 'не подтвердилось' } });
+    await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: op,
+      body: { to: 'rejected', reason: 'не подтвердилось' },
+    });
     await refreshRollups(s.db, 'testcity', TZ, new Date('2026-10-08T05:00:10Z'));
-    const r = await s.db.query<{ n: number }>(sql`SELECT sum(st_rejected)::int AS n FROM request_rollup_daily`);
+    const r = await s.db.query<{ n: number }>(
+      sql`SELECT sum(st_rejected)::int AS n FROM request_rollup_daily`,
+    );
     expect(r[0]?.n).toBe(1);
   });
 });
@@ -71,7 +99,10 @@ describe('analytics API', () => {
     const total = await s.db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests`);
     expect(o.requests).toBe(total[0]?.n);
     expect(o.channels.reduce((a: number, c: { requests: number }) => a + c.requests, 0)).toBe(total[0]?.n);
-    expect(o.topCategories.map((c: { category: string }) => c.category).sort()).toEqual(['electricity', 'roads']);
+    expect(o.topCategories.map((c: { category: string }) => c.category).sort()).toEqual([
+      'electricity',
+      'roads',
+    ]);
   });
 
   it('volume by day, breakdown by agency with SLA and resolution buckets, rising topics', async () => {
@@ -83,29 +114,67 @@ describe('analytics API', () => {
     expect(energy.resolved).toBe(3);
     expect(energy.resolutionBuckets.within24h).toBe(3);
     expect(energy.slaCompliance).toBe(100);
-    const rising = (await s.call('GET', `/api/v1/analytics/rising?from=2026-10-06&to=2026-10-07&category=electricity,roads`, { token })).json();
+    const rising = (
+      await s.call(
+        'GET',
+        `/api/v1/analytics/rising?from=2026-10-06&to=2026-10-07&category=electricity,roads`,
+        { token },
+      )
+    ).json();
     expect(rising.rows.length).toBeGreaterThan(0);
   });
 
   it('executors see only their agency; residents and anonymous are refused; bad ranges are 400', async () => {
-    const ex = (await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=agency`, { token: await s.token('executor') })).json();
+    const ex = (
+      await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=agency`, { token: await s.token('executor') })
+    ).json();
     expect(ex.rows.map((r: { key: string }) => r.key)).toEqual(['energy']);
     expect((await s.call('GET', `/api/v1/analytics/overview?${q}`)).statusCode).toBe(401);
-    expect((await s.call('GET', `/api/v1/analytics/overview?${q}`, { token: await s.residentToken('+77018880001') })).statusCode).toBe(403);
-    expect((await s.call('GET', '/api/v1/analytics/overview?from=2026-10-09&to=2026-10-01', { token: await s.token('analyst') })).statusCode).toBe(400);
-    expect((await s.call('GET', '/api/v1/analytics/overview?from=yesterday', { token: await s.token('analyst') })).statusCode).toBe(400);
+    expect(
+      (
+        await s.call('GET', `/api/v1/analytics/overview?${q}`, {
+          token: await s.residentToken('+77018880001'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await s.call('GET', '/api/v1/analytics/overview?from=2026-10-09&to=2026-10-01', {
+          token: await s.token('analyst'),
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await s.call('GET', '/api/v1/analytics/overview?from=yesterday', { token: await s.token('analyst') }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('exports the budget backlog with repeats as CSV', async () => {
     const op = await s.token('operator');
     s.setNow(new Date('2026-10-09T05:00:00Z'));
-    const first = (await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'нужен тротуар', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' } })).json();
-    await s.call('POST', `/api/v1/requests/${first.number}/transitions`, { token: op, body: { to: 'deferred', reason: 'нет бюджета', plannedYear: 2027 } });
+    const first = (
+      await s.call('POST', '/api/v1/requests', {
+        token: op,
+        body: { text: 'нужен тротуар', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' },
+      })
+    ).json();
+    await s.call('POST', `/api/v1/requests/${first.number}/transitions`, {
+      token: op,
+      body: { to: 'deferred', reason: 'нет бюджета', plannedYear: 2027 },
+    });
     s.setNow(new Date('2026-10-10T05:00:00Z'));
-    await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'опять нет тротуара', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' } });
+    await s.call('POST', '/api/v1/requests', {
+      token: op,
+      body: { text: 'опять нет тротуара', category: 'roads', lat: 51.11, lon: 71.31, channel: 'phone' },
+    });
     const j = (await s.call('GET', '/api/v1/analytics/backlog', { token: await s.token('analyst') })).json();
-    expect(j.rows).toEqual([expect.objectContaining({ plannedYear: 2027, category: 'roads', requests: 1, repeats: 1 })]);
-    const csv = await s.call('GET', '/api/v1/analytics/backlog?format=csv', { token: await s.token('analyst') });
+    expect(j.rows).toEqual([
+      expect.objectContaining({ plannedYear: 2027, category: 'roads', requests: 1, repeats: 1 }),
+    ]);
+    const csv = await s.call('GET', '/api/v1/analytics/backlog?format=csv', {
+      token: await s.token('analyst'),
+    });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\n')[0]).toBe('plannedYear,category,district,agency,requests,repeats,oldest');
   });

@@ -14,12 +14,28 @@ export interface Filter {
 }
 
 function where(f: Filter, range?: { from: string; to: string }): SQL {
-  const parts: SQL[] = [sql`city_id = ${f.cityId}`, sql`day >= ${(range ?? f).from}::date`, sql`day <= ${(range ?? f).to}::date`];
+  const parts: SQL[] = [
+    sql`city_id = ${f.cityId}`,
+    sql`day >= ${(range ?? f).from}::date`,
+    sql`day <= ${(range ?? f).to}::date`,
+  ];
   const inList = (col: string, vals?: string[]): void => {
     if (vals?.length) {
       // A category filter also matches its sub-categories ('roads' matches 'roads.pothole').
-      if (col === 'category_code') parts.push(sql`(${sql.join(vals.map((v) => sql`category_code = ${v} OR category_code LIKE ${v + '.%'}`), sql` OR `)})`);
-      else parts.push(sql`${sql.identifier(col)} IN (${sql.join(vals.map((v) => sql`${v}`), sql`, `)})`);
+      if (col === 'category_code')
+        parts.push(
+          sql`(${sql.join(
+            vals.map((v) => sql`category_code = ${v} OR category_code LIKE ${v + '.%'}`),
+            sql` OR `,
+          )})`,
+        );
+      else
+        parts.push(
+          sql`${sql.identifier(col)} IN (${sql.join(
+            vals.map((v) => sql`${v}`),
+            sql`, `,
+          )})`,
+        );
     }
   };
   inList('category_code', f.category);
@@ -29,7 +45,18 @@ function where(f: Filter, range?: { from: string; to: string }): SQL {
 }
 
 export const CHANNELS = ['phone', 'web', 'app', 'open311', 'email', 'messenger'] as const;
-export const STATUSES = ['new', 'assigned', 'in_progress', 'waiting_for_resident', 'resolved', 'closed', 'rejected', 'duplicate', 'deferred', 'reopened'] as const;
+export const STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'resolved',
+  'closed',
+  'rejected',
+  'duplicate',
+  'deferred',
+  'reopened',
+] as const;
 export const CRITS = ['urgent', 'high', 'standard', 'low'] as const;
 
 /**
@@ -48,7 +75,10 @@ export type Bucket = 'day' | 'week' | 'month';
 
 export async function volume(db: Queryable, f: Filter, bucket: Bucket, range?: { from: string; to: string }) {
   const b = bucket === 'day' ? sql`day` : sql`date_trunc(${bucket}, day)::date`;
-  return db.query<{ period: string; requests: number }>(sql`SELECT ${b}::text AS period, sum(${countExpr(f)})::int AS requests
+  return db.query<{
+    period: string;
+    requests: number;
+  }>(sql`SELECT ${b}::text AS period, sum(${countExpr(f)})::int AS requests
     FROM request_rollup_daily WHERE ${where(f, range)} GROUP BY 1 ORDER BY 1`);
 }
 
@@ -69,15 +99,28 @@ export interface BreakdownRow {
   rating_sum: number;
 }
 
-const MEASURES = sql.raw(`sum(requests)::int AS requests, sum(resolved)::int AS resolved, sum(sla_met)::int AS sla_met,
+const MEASURES =
+  sql.raw(`sum(requests)::int AS requests, sum(resolved)::int AS resolved, sum(sla_met)::int AS sla_met,
   sum(sla_breached)::int AS sla_breached, sum(resolution_n)::int AS resolution_n, sum(resolution_seconds) AS resolution_seconds,
   sum(first_response_n)::int AS first_response_n, sum(first_response_seconds) AS first_response_seconds,
   sum(resolved_24h)::int AS resolved_24h, sum(resolved_72h)::int AS resolved_72h, sum(resolved_10d)::int AS resolved_10d,
   sum(rating_n)::int AS rating_n, sum(rating_sum)::int AS rating_sum`);
 
 const zero = (key: string, requests: number): BreakdownRow => ({
-  key, requests, resolved: 0, sla_met: 0, sla_breached: 0, resolution_n: 0, resolution_seconds: 0, first_response_n: 0,
-  first_response_seconds: 0, resolved_24h: 0, resolved_72h: 0, resolved_10d: 0, rating_n: 0, rating_sum: 0,
+  key,
+  requests,
+  resolved: 0,
+  sla_met: 0,
+  sla_breached: 0,
+  resolution_n: 0,
+  resolution_seconds: 0,
+  first_response_n: 0,
+  first_response_seconds: 0,
+  resolved_24h: 0,
+  resolved_72h: 0,
+  resolved_10d: 0,
+  rating_n: 0,
+  rating_sum: 0,
 });
 
 /** Requests and SLA figures by a dimension; channel, status and criticality come from the split columns. */
@@ -92,28 +135,62 @@ export async function byDimension(
       FROM request_rollup_daily WHERE ${where(f, range)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
-    const cols = CRITS.map((c) => `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`).join(', ');
-    const r = (await db.query<Record<string, number>>(sql`SELECT ${sql.raw(cols)} FROM request_rollup_daily WHERE ${where(f, range)}`))[0] ?? {};
-    return CRITS.map((c) => ({ ...zero(c, r[`n_${c}`] ?? 0), resolved: r[`res_n_${c}`] ?? 0, sla_met: r[`met_${c}`] ?? 0, sla_breached: r[`breached_${c}`] ?? 0, resolution_n: r[`res_n_${c}`] ?? 0, resolution_seconds: r[`res_s_${c}`] ?? 0 }))
+    const cols = CRITS.map(
+      (c) =>
+        `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`,
+    ).join(', ');
+    const r =
+      (
+        await db.query<Record<string, number>>(
+          sql`SELECT ${sql.raw(cols)} FROM request_rollup_daily WHERE ${where(f, range)}`,
+        )
+      )[0] ?? {};
+    return CRITS.map((c) => ({
+      ...zero(c, r[`n_${c}`] ?? 0),
+      resolved: r[`res_n_${c}`] ?? 0,
+      sla_met: r[`met_${c}`] ?? 0,
+      sla_breached: r[`breached_${c}`] ?? 0,
+      resolution_n: r[`res_n_${c}`] ?? 0,
+      resolution_seconds: r[`res_s_${c}`] ?? 0,
+    }))
       .filter((x) => x.requests > 0)
       .sort((a, b) => b.requests - a.requests);
   }
   const names = dim === 'channel' ? CHANNELS : STATUSES;
   const prefix = dim === 'channel' ? 'ch_' : 'st_';
-  const r = (await db.query<Record<string, number>>(sql`SELECT ${sql.raw(names.map((n) => `sum(${prefix}${n})::int AS ${prefix}${n}`).join(', '))} FROM request_rollup_daily WHERE ${where(f, range)}`))[0] ?? {};
-  return names.map((n) => zero(n, r[`${prefix}${n}`] ?? 0)).filter((x) => x.requests > 0).sort((a, b) => b.requests - a.requests);
+  const r =
+    (
+      await db.query<Record<string, number>>(
+        sql`SELECT ${sql.raw(names.map((n) => `sum(${prefix}${n})::int AS ${prefix}${n}`).join(', '))} FROM request_rollup_daily WHERE ${where(f, range)}`,
+      )
+    )[0] ?? {};
+  return names
+    .map((n) => zero(n, r[`${prefix}${n}`] ?? 0))
+    .filter((x) => x.requests > 0)
+    .sort((a, b) => b.requests - a.requests);
 }
 
 export async function seasonality(db: Queryable, f: Filter) {
-  const byWeek = await db.query<{ week: number; requests: number }>(sql`SELECT extract(week FROM day)::int AS week, sum(${countExpr(f)})::int AS requests
+  const byWeek = await db.query<{
+    week: number;
+    requests: number;
+  }>(sql`SELECT extract(week FROM day)::int AS week, sum(${countExpr(f)})::int AS requests
     FROM request_rollup_daily WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
-  const byWeekday = await db.query<{ weekday: number; requests: number }>(sql`SELECT extract(isodow FROM day)::int AS weekday, sum(${countExpr(f)})::int AS requests
+  const byWeekday = await db.query<{
+    weekday: number;
+    requests: number;
+  }>(sql`SELECT extract(isodow FROM day)::int AS weekday, sum(${countExpr(f)})::int AS requests
     FROM request_rollup_daily WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
   return { byWeek, byWeekday };
 }
 
 /** Daily counts per category × district (the spike detector's input). */
 export async function dailySeries(db: Queryable, f: Filter) {
-  return db.query<{ day: string; category_code: string; district_code: string; requests: number }>(sql`SELECT day::text AS day, category_code, district_code,
+  return db.query<{
+    day: string;
+    category_code: string;
+    district_code: string;
+    requests: number;
+  }>(sql`SELECT day::text AS day, category_code, district_code,
       sum(requests)::int AS requests FROM request_rollup_daily WHERE ${where(f)} GROUP BY 1, 2, 3 ORDER BY 1`);
 }

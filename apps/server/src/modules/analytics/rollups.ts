@@ -7,9 +7,17 @@ import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
 
 /** Recomputes the rollup of some local days of a city (delete + insert; call inside a transaction). */
-export async function rebuildDays(tx: Queryable, cityId: string, timeZone: string, days: string[]): Promise<void> {
+export async function rebuildDays(
+  tx: Queryable,
+  cityId: string,
+  timeZone: string,
+  days: string[],
+): Promise<void> {
   if (!days.length) return;
-  const list = sql.join(days.map((d) => sql`${d}::date`), sql`, `);
+  const list = sql.join(
+    days.map((d) => sql`${d}::date`),
+    sql`, `,
+  );
   {
     await tx.query(sql`DELETE FROM request_rollup_daily WHERE city_id = ${cityId} AND day IN (${list})`);
     await tx.query(sql`INSERT INTO request_rollup_daily
@@ -74,8 +82,16 @@ export async function rebuildDays(tx: Queryable, cityId: string, timeZone: strin
 }
 
 /** The local days with requests created or changed since the watermark. */
-async function touchedDays(db: Queryable, cityId: string, timeZone: string, since: Date, until: Date): Promise<string[]> {
-  const rows = await db.query<{ day: string }>(sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day
+async function touchedDays(
+  db: Queryable,
+  cityId: string,
+  timeZone: string,
+  since: Date,
+  until: Date,
+): Promise<string[]> {
+  const rows = await db.query<{
+    day: string;
+  }>(sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day
     FROM requests WHERE city_id = ${cityId} AND updated_at > ${since} AND updated_at <= ${until}`);
   return rows.map((r) => r.day).sort();
 }
@@ -86,9 +102,13 @@ async function touchedDays(db: Queryable, cityId: string, timeZone: string, sinc
  */
 export async function refreshRollups(db: Db, cityId: string, timeZone: string, now: Date): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const got = await tx.query<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(hashtext(${'rollups:' + cityId})) AS ok`);
+    const got = await tx.query<{ ok: boolean }>(
+      sql`SELECT pg_try_advisory_xact_lock(hashtext(${'rollups:' + cityId})) AS ok`,
+    );
     if (!got[0]?.ok) return [];
-    const state = await tx.query<{ scanned_until: Date }>(sql`SELECT scanned_until FROM rollup_state WHERE city_id = ${cityId}`);
+    const state = await tx.query<{ scanned_until: Date }>(
+      sql`SELECT scanned_until FROM rollup_state WHERE city_id = ${cityId}`,
+    );
     const since = state[0]?.scanned_until ?? new Date(0);
     // Leave a little slack for transactions that committed late with an earlier updated_at.
     const until = new Date(now.getTime() - 2000);
@@ -102,8 +122,15 @@ export async function refreshRollups(db: Db, cityId: string, timeZone: string, n
 }
 
 /** Rebuilds every day of a city from the raw requests (the `komek rollups rebuild` command). */
-export async function rebuildAll(db: Db, cityId: string, timeZone: string, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const rows = await db.query<{ day: string }>(sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day FROM requests WHERE city_id = ${cityId} ORDER BY 1`);
+export async function rebuildAll(
+  db: Db,
+  cityId: string,
+  timeZone: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const rows = await db.query<{ day: string }>(
+    sql`SELECT DISTINCT (created_at AT TIME ZONE ${timeZone})::date::text AS day FROM requests WHERE city_id = ${cityId} ORDER BY 1`,
+  );
   const days = rows.map((r) => r.day);
   for (let i = 0; i < days.length; i += 31) {
     await db.transaction((tx) => rebuildDays(tx, cityId, timeZone, days.slice(i, i + 31)));

@@ -20,12 +20,32 @@ const Any = Type.Unknown();
 
 export function analyticsRoutes(app: App, deps: AppDeps): void {
   const base = { tags: ['analytics'], response: { 200: Any, ...errors(400, 401, 403) } };
-  app.get('/api/v1/analytics/overview', { schema: { ...base, summary: 'Totals, SLA compliance, satisfaction, channel mix and top categories against the previous period and last year', querystring: Type.Object(Q) } }, async (req) =>
-    overview(deps, filterFor(deps, req.actor, req.query)),
+  app.get(
+    '/api/v1/analytics/overview',
+    {
+      schema: {
+        ...base,
+        summary:
+          'Totals, SLA compliance, satisfaction, channel mix and top categories against the previous period and last year',
+        querystring: Type.Object(Q),
+      },
+    },
+    async (req) => overview(deps, filterFor(deps, req.actor, req.query)),
   );
   app.get(
     '/api/v1/analytics/volume',
-    { schema: { ...base, summary: 'Volume over time with the same period last year', querystring: Type.Object({ ...Q, bucket: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')])) }) } },
+    {
+      schema: {
+        ...base,
+        summary: 'Volume over time with the same period last year',
+        querystring: Type.Object({
+          ...Q,
+          bucket: Type.Optional(
+            Type.Union([Type.Literal('day'), Type.Literal('week'), Type.Literal('month')]),
+          ),
+        }),
+      },
+    },
     async (req) => volumeWithLastYear(deps, filterFor(deps, req.actor, req.query), req.query.bucket ?? 'day'),
   );
   app.get(
@@ -34,28 +54,80 @@ export function analyticsRoutes(app: App, deps: AppDeps): void {
       schema: {
         ...base,
         summary: 'Requests, SLA compliance, resolution-time distribution and satisfaction by a dimension',
-        querystring: Type.Object({ ...Q, by: Type.Union(['category', 'district', 'agency', 'channel', 'criticality', 'status'].map((d) => Type.Literal(d))) }),
+        querystring: Type.Object({
+          ...Q,
+          by: Type.Union(
+            ['category', 'district', 'agency', 'channel', 'criticality', 'status'].map((d) =>
+              Type.Literal(d),
+            ),
+          ),
+        }),
       },
     },
     async (req) => {
-      const col = ({ category: 'category_code', district: 'district_code', agency: 'agency_code' } as const)[req.query.by as 'category'] ?? (req.query.by as 'channel');
-      return { by: req.query.by, rows: presentBreakdown(await byDimension(deps.readDb, filterFor(deps, req.actor, req.query), col)) };
+      const col =
+        ({ category: 'category_code', district: 'district_code', agency: 'agency_code' } as const)[
+          req.query.by as 'category'
+        ] ?? (req.query.by as 'channel');
+      return {
+        by: req.query.by,
+        rows: presentBreakdown(await byDimension(deps.readDb, filterFor(deps, req.actor, req.query), col)),
+      };
     },
   );
-  app.get('/api/v1/analytics/rising', { schema: { ...base, summary: 'Rising topics: growth against the previous period of the same length', querystring: Type.Object(Q) } }, async (req) => ({
-    rows: await rising(deps, filterFor(deps, req.actor, req.query)),
-  }));
-  app.get('/api/v1/analytics/seasonality', { schema: { ...base, summary: 'Seasonality profile by week of year and day of week', querystring: Type.Object(Q) } }, async (req) =>
-    seasonality(deps.readDb, filterFor(deps, req.actor, req.query)),
+  app.get(
+    '/api/v1/analytics/rising',
+    {
+      schema: {
+        ...base,
+        summary: 'Rising topics: growth against the previous period of the same length',
+        querystring: Type.Object(Q),
+      },
+    },
+    async (req) => ({
+      rows: await rising(deps, filterFor(deps, req.actor, req.query)),
+    }),
+  );
+  app.get(
+    '/api/v1/analytics/seasonality',
+    {
+      schema: {
+        ...base,
+        summary: 'Seasonality profile by week of year and day of week',
+        querystring: Type.Object(Q),
+      },
+    },
+    async (req) => seasonality(deps.readDb, filterFor(deps, req.actor, req.query)),
   );
   app.get(
     '/api/v1/analytics/backlog',
-    { schema: { ...base, summary: 'Deferred requests (no budget this year) by planned year, category, district and agency, with their repeats', querystring: Type.Object({ ...Q, plannedYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])) }) } },
+    {
+      schema: {
+        ...base,
+        summary:
+          'Deferred requests (no budget this year) by planned year, category, district and agency, with their repeats',
+        querystring: Type.Object({
+          ...Q,
+          plannedYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+          format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+        }),
+      },
+    },
     async (req, reply) => {
       const rows = await backlog(deps, filterFor(deps, req.actor, req.query), req.query.plannedYear);
       if (req.query.format !== 'csv') return { rows };
-      const cols = ['plannedYear', 'category', 'district', 'agency', 'requests', 'repeats', 'oldest'] as const;
-      void reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="backlog.csv"');
+      const cols = [
+        'plannedYear',
+        'category',
+        'district',
+        'agency',
+        'requests',
+        'repeats',
+        'oldest',
+      ] as const;
+      void reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="backlog.csv"');
       return reply.send(csvLine(cols) + rows.map((r) => csvLine(cols.map((c) => r[c]))).join(''));
     },
   );

@@ -3,7 +3,14 @@ import { addDays, localDate } from '@komek/domain/time';
 import { AppError } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import { requireStaff } from '../auth/policy.ts';
-import { byDimension, seasonality, volume, type BreakdownRow, type Bucket, type Filter } from './repository.ts';
+import {
+  byDimension,
+  seasonality,
+  volume,
+  type BreakdownRow,
+  type Bucket,
+  type Filter,
+} from './repository.ts';
 
 export interface AnalyticsQuery {
   from?: string | undefined;
@@ -15,7 +22,13 @@ export interface AnalyticsQuery {
   criticality?: string | undefined;
 }
 
-const split = (v?: string): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const split = (v?: string): string[] | undefined =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 const DAY = 86_400_000;
 
 /** Builds the filter: default the last 30 days; an executor sees only their agency. */
@@ -24,10 +37,20 @@ export function filterFor(deps: Pick<AppDeps, 'now' | 'config'>, actor: Actor, q
   const to = q.to ?? localDate(deps.now(), deps.config.cityTimeZone);
   const from = q.from ?? addDays(to, -29);
   if (from > to) throw new AppError('validation_failed', '"from" must not be after "to"', { field: 'from' });
-  if ((Date.parse(to) - Date.parse(from)) / DAY > 3660) throw new AppError('validation_failed', 'at most ten years at once', { field: 'from' });
+  if ((Date.parse(to) - Date.parse(from)) / DAY > 3660)
+    throw new AppError('validation_failed', 'at most ten years at once', { field: 'from' });
   let agency = split(q.agency);
   if (staff.role === 'executor') agency = [staff.agencyCode ?? '-'];
-  return { cityId: staff.cityId, from, to, category: split(q.category), district: split(q.district), agency, channel: split(q.channel), criticality: split(q.criticality) };
+  return {
+    cityId: staff.cityId,
+    from,
+    to,
+    category: split(q.category),
+    district: split(q.district),
+    agency,
+    channel: split(q.channel),
+    criticality: split(q.criticality),
+  };
 }
 
 /** The period just before, of the same length, and the same period a year earlier. */
@@ -40,7 +63,8 @@ export function comparisonRanges(f: Filter) {
 }
 
 const pct = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
-const hours = (secs: number, n: number): number | null => (n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null);
+const hours = (secs: number, n: number): number | null =>
+  n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null;
 
 export function presentBreakdown(rows: BreakdownRow[]) {
   return rows.map((r) => ({
@@ -51,7 +75,12 @@ export function presentBreakdown(rows: BreakdownRow[]) {
     slaBreached: r.sla_breached,
     avgResolutionHours: hours(r.resolution_seconds, r.resolution_n),
     avgFirstResponseHours: hours(r.first_response_seconds, r.first_response_n),
-    resolutionBuckets: { within24h: r.resolved_24h, within72h: r.resolved_72h, within10d: r.resolved_10d, later: r.resolved - r.resolved_10d },
+    resolutionBuckets: {
+      within24h: r.resolved_24h,
+      within72h: r.resolved_72h,
+      within10d: r.resolved_10d,
+      later: r.resolved - r.resolved_10d,
+    },
     satisfaction: r.rating_n > 0 ? Math.round((r.rating_sum / r.rating_n) * 100) / 100 : null,
   }));
 }
@@ -75,30 +104,46 @@ export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
     sameTimeLastYear: sum(ly, 'requests'),
     slaCompliance: pct(sum(cur, 'sla_met'), sum(cur, 'sla_met') + sum(cur, 'sla_breached')),
     avgResolutionHours: hours(sum(cur, 'resolution_seconds'), sum(cur, 'resolution_n')),
-    satisfaction: sum(cur, 'rating_n') > 0 ? Math.round((sum(cur, 'rating_sum') / sum(cur, 'rating_n')) * 100) / 100 : null,
+    satisfaction:
+      sum(cur, 'rating_n') > 0
+        ? Math.round((sum(cur, 'rating_sum') / sum(cur, 'rating_n')) * 100) / 100
+        : null,
     byCriticality: presentBreakdown(cur),
     channels: channels.map((c) => ({ channel: c.key, requests: c.requests })),
-    topCategories: cats.slice(0, 10).map((c) => ({ category: c.key, requests: c.requests, previous: prevByKey.get(c.key) ?? 0 })),
+    topCategories: cats
+      .slice(0, 10)
+      .map((c) => ({ category: c.key, requests: c.requests, previous: prevByKey.get(c.key) ?? 0 })),
   };
 }
 
 /** Categories growing the most against the previous period of the same length (at least `minCount` now). */
 export async function rising(deps: Pick<AppDeps, 'readDb'>, f: Filter, minCount = 5) {
   const { previous } = comparisonRanges(f);
-  const [cur, prev] = await Promise.all([byDimension(deps.readDb, f, 'category_code'), byDimension(deps.readDb, f, 'category_code', previous)]);
+  const [cur, prev] = await Promise.all([
+    byDimension(deps.readDb, f, 'category_code'),
+    byDimension(deps.readDb, f, 'category_code', previous),
+  ]);
   const p = new Map(prev.map((r) => [r.key, r.requests]));
   return cur
     .filter((r) => r.key && r.requests >= minCount)
     .map((r) => {
       const before = p.get(r.key) ?? 0;
-      return { category: r.key, requests: r.requests, previous: before, growth: before > 0 ? Math.round(((r.requests - before) / before) * 1000) / 10 : null };
+      return {
+        category: r.key,
+        requests: r.requests,
+        previous: before,
+        growth: before > 0 ? Math.round(((r.requests - before) / before) * 1000) / 10 : null,
+      };
     })
     .sort((a, b) => (b.growth ?? 1e9) - (a.growth ?? 1e9));
 }
 
 export async function volumeWithLastYear(deps: Pick<AppDeps, 'readDb'>, f: Filter, bucket: Bucket) {
   const { lastYear } = comparisonRanges(f);
-  const [series, ly] = await Promise.all([volume(deps.readDb, f, bucket), volume(deps.readDb, f, bucket, lastYear)]);
+  const [series, ly] = await Promise.all([
+    volume(deps.readDb, f, bucket),
+    volume(deps.readDb, f, bucket, lastYear),
+  ]);
   return { bucket, series, lastYear: ly };
 }
 
@@ -106,7 +151,15 @@ export { seasonality };
 
 /** Deferred requests for the akimat's budget planning, with the repeats each one drew. */
 export async function backlog(deps: Pick<AppDeps, 'readDb'>, f: Filter, plannedYear?: number) {
-  const rows = await deps.readDb.query<{ planned_year: number; category_code: string; district_code: string | null; agency_code: string | null; requests: number; repeats: number; oldest: Date }>(sql`
+  const rows = await deps.readDb.query<{
+    planned_year: number;
+    category_code: string;
+    district_code: string | null;
+    agency_code: string | null;
+    requests: number;
+    repeats: number;
+    oldest: Date;
+  }>(sql`
     SELECT d.planned_year, d.category_code, d.district_code, d.agency_code, count(*)::int AS requests,
       COALESCE(sum(rep.n), 0)::int AS repeats, min(d.created_at) AS oldest
     FROM requests d
@@ -116,9 +169,38 @@ export async function backlog(deps: Pick<AppDeps, 'readDb'>, f: Filter, plannedY
         AND r.created_at > d.created_at AND r.id <> d.id
     ) rep ON true
     WHERE d.city_id = ${f.cityId} AND d.status = 'deferred' ${plannedYear ? sql`AND d.planned_year = ${plannedYear}` : sql``}
-      ${f.category?.length ? sql`AND d.category_code IN (${sql.join(f.category.map((c) => sql`${c}`), sql`, `)})` : sql``}
-      ${f.district?.length ? sql`AND d.district_code IN (${sql.join(f.district.map((c) => sql`${c}`), sql`, `)})` : sql``}
-      ${f.agency?.length ? sql`AND d.agency_code IN (${sql.join(f.agency.map((c) => sql`${c}`), sql`, `)})` : sql``}
+      ${
+        f.category?.length
+          ? sql`AND d.category_code IN (${sql.join(
+              f.category.map((c) => sql`${c}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
+      ${
+        f.district?.length
+          ? sql`AND d.district_code IN (${sql.join(
+              f.district.map((c) => sql`${c}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
+      ${
+        f.agency?.length
+          ? sql`AND d.agency_code IN (${sql.join(
+              f.agency.map((c) => sql`${c}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
     GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`);
-  return rows.map((r) => ({ plannedYear: r.planned_year, category: r.category_code, district: r.district_code, agency: r.agency_code, requests: r.requests, repeats: r.repeats, oldest: r.oldest.toISOString() }));
+  return rows.map((r) => ({
+    plannedYear: r.planned_year,
+    category: r.category_code,
+    district: r.district_code,
+    agency: r.agency_code,
+    requests: r.requests,
+    repeats: r.repeats,
+    oldest: r.oldest.toISOString(),
+  }));
 }

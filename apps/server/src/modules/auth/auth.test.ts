@@ -12,19 +12,25 @@ afterAll(async () => {
 
 describe('staff sign-in', () => {
   it('returns a token and an HttpOnly session cookie; the cookie alone authenticates', async () => {
-    const r = await s.call('POST', '/api/v1/auth/login', { body: { login: 't-operator', password: PASSWORD } });
+    const r = await s.call('POST', '/api/v1/auth/login', {
+      body: { login: 't-operator', password: PASSWORD },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().user).toMatchObject({ kind: 'staff', role: 'operator' });
     const cookie = String(r.headers['set-cookie']);
     expect(cookie).toContain('komek_session=');
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
-    const me = await s.call('GET', '/api/v1/auth/me', { headers: { cookie: cookie.split(';')[0] as string } });
+    const me = await s.call('GET', '/api/v1/auth/me', {
+      headers: { cookie: cookie.split(';')[0] as string },
+    });
     expect(me.json().user.role).toBe('operator');
   });
 
   it('refuses a wrong password with 401 in the one error shape, and logout ends the session', async () => {
-    const bad = await s.call('POST', '/api/v1/auth/login', { body: { login: 't-operator', password: 'nope' } });
+    const bad = await s.call('POST', '/api/v1/auth/login', {
+      body: { login: 't-operator', password: 'nope' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe('invalid_credentials');
     const r = await s.call('POST', '/api/v1/auth/login', { body: { login: 't-admin', password: PASSWORD } });
@@ -34,7 +40,9 @@ describe('staff sign-in', () => {
   });
 
   it('stores argon2id hashes, never passwords', async () => {
-    const rows = await s.db.query<{ password_hash: string }>("SELECT password_hash FROM staff WHERE login = 't-operator'");
+    const rows = await s.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM staff WHERE login = 't-operator'",
+    );
     expect(rows[0]?.password_hash.startsWith('$argon2id$')).toBe(true);
   });
 });
@@ -61,9 +69,15 @@ describe('resident sign-in by one-time code', () => {
   });
 
   it('accepts local Kazakh phone formats and refuses garbage', async () => {
-    expect((await s.call('POST', '/api/v1/auth/otp/request', { body: { phone: '8 (701) 777-00-03' } })).statusCode).toBe(202);
-    const rows = await s.db.query<{ phone: string }>("SELECT phone FROM otp_codes WHERE phone = '+77017770003'");
+    expect(
+      (await s.call('POST', '/api/v1/auth/otp/request', { body: { phone: '8 (701) 777-00-03' } })).statusCode,
+    ).toBe(202);
+    const rows = await s.db.query<{ phone: string }>(
+      "SELECT phone FROM otp_codes WHERE phone = '+77017770003'",
+    );
     expect(rows).toHaveLength(1);
-    expect((await s.call('POST', '/api/v1/auth/otp/request', { body: { phone: 'hello there' } })).statusCode).toBe(400);
+    expect(
+      (await s.call('POST', '/api/v1/auth/otp/request', { body: { phone: 'hello there' } })).statusCode,
+    ).toBe(400);
   });
 });

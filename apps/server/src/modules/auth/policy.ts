@@ -15,7 +15,8 @@ export function requireSignedIn(actor: Actor): asserts actor is StaffActor | Res
 export function requireStaff(actor: Actor, roles?: readonly StaffRole[]): StaffActor {
   if (actor.kind === 'anonymous') throw unauthorized();
   if (actor.kind !== 'staff') throw forbidden('staff only');
-  if (roles && !roles.includes(actor.role)) throw forbidden(`this needs one of the roles: ${roles.join(', ')}`);
+  if (roles && !roles.includes(actor.role))
+    throw forbidden(`this needs one of the roles: ${roles.join(', ')}`);
   return actor;
 }
 
@@ -32,7 +33,10 @@ export function seesPersonalData(actor: Actor): boolean {
 }
 
 /** Whether an actor may read a request (by its owner and agency). */
-export function canReadRequest(actor: Actor, req: { residentId: number | null; agencyCode: string | null }): boolean {
+export function canReadRequest(
+  actor: Actor,
+  req: { residentId: number | null; agencyCode: string | null },
+): boolean {
   if (actor.kind === 'resident') return req.residentId === actor.id;
   if (actor.kind !== 'staff') return false;
   if (READ_ALL.includes(actor.role)) return true;

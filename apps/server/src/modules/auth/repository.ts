@@ -67,7 +67,11 @@ const actorCache = new Map<string, { actor: Actor; until: number }>();
  * The actor behind a session token, cached for 5 s per process so that busy clients do not
  * pay a session lookup on every call (a logout elsewhere takes effect within those 5 s).
  */
-export async function cachedActorForToken(db: Queryable, token: string, now: Date): Promise<Actor | undefined> {
+export async function cachedActorForToken(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<Actor | undefined> {
   const key = sha256(token);
   const hit = actorCache.get(key);
   if (hit && hit.until > Date.now()) return hit.actor;

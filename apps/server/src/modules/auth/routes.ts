@@ -39,7 +39,12 @@ export function authRoutes(app: App, deps: AppDeps): void {
         body: Type.Object({
           login: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
-          otp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the authenticator code, when two-factor is on' })),
+          otp: Type.Optional(
+            Type.String({
+              pattern: '^[0-9]{6}$',
+              description: 'the authenticator code, when two-factor is on',
+            }),
+          ),
         }),
         response: { 200: Type.Object({ token: Type.String(), user: UserSchema }), ...errors(400, 401, 429) },
       },
@@ -47,7 +52,11 @@ export function authRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       limiter.hit(`login-ip:${req.ip}`, LIMITS.loginPerIp);
       limiter.hit(`login:${req.body.login.toLowerCase()}`, LIMITS.loginPerAccount);
-      const r = await loginStaff(deps, { login: req.body.login, password: req.body.password, otp: req.body.otp });
+      const r = await loginStaff(deps, {
+        login: req.body.login,
+        password: req.body.password,
+        otp: req.body.otp,
+      });
       setCookie(reply, r.token);
       return r;
     },
@@ -70,7 +79,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['auth'],
         summary: 'Starts two-factor sign-in (TOTP) for the signed-in staff member',
-        response: { 200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }), ...errors(401, 403) },
+        response: {
+          200: Type.Object({ secret: Type.String(), otpauthUrl: Type.String() }),
+          ...errors(401, 403),
+        },
       },
     },
     async (req) => {
@@ -93,11 +105,26 @@ export function authRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: Type.Object({ user: Type.Union([UserSchema, Type.Null()]) }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who am I',
+        response: { 200: Type.Object({ user: Type.Union([UserSchema, Type.Null()]) }) },
+      },
+    },
     async (req) => {
       const a = req.actor;
       if (a.kind === 'staff') {
-        return { user: { kind: 'staff' as const, id: a.id, name: a.name, role: a.role, agencyCode: a.agencyCode, login: a.login } };
+        return {
+          user: {
+            kind: 'staff' as const,
+            id: a.id,
+            name: a.name,
+            role: a.role,
+            agencyCode: a.agencyCode,
+            login: a.login,
+          },
+        };
       }
       if (a.kind === 'resident') return { user: { kind: 'resident' as const, id: a.id, name: null } };
       return { user: null };
@@ -111,7 +138,10 @@ export function authRoutes(app: App, deps: AppDeps): void {
         tags: ['auth'],
         summary: 'Sends a one-time sign-in code to a resident by SMS',
         body: Type.Object({ phone: Type.String({ minLength: 5, maxLength: 30 }) }),
-        response: { 202: Type.Object({ sent: Type.Boolean(), expiresInSeconds: Type.Number() }), ...errors(400, 429) },
+        response: {
+          202: Type.Object({ sent: Type.Boolean(), expiresInSeconds: Type.Number() }),
+          ...errors(400, 429),
+        },
       },
     },
     async (req, reply) => {

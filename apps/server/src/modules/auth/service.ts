@@ -14,21 +14,43 @@ const OTP_MAX_ATTEMPTS = 5;
 
 type Deps = Pick<AppDeps, 'db' | 'config' | 'now'>;
 
-export async function loginStaff(deps: Deps, input: { login: string; password: string; otp?: string | undefined }) {
+export async function loginStaff(
+  deps: Deps,
+  input: { login: string; password: string; otp?: string | undefined },
+) {
   const staff = await findStaffByLogin(deps.db, input.login.trim().toLowerCase());
   const ok = staff?.active ? await verifyPassword(staff.password_hash, input.password) : false;
   if (!staff || !ok) throw new AppError('invalid_credentials', 'wrong login or password');
   if (staff.totp_enabled && staff.totp_secret) {
-    if (!input.otp) throw new AppError('unauthorized', 'enter the code from your authenticator app', { totpRequired: true });
-    if (!verifyTotp(staff.totp_secret, input.otp, deps.now().getTime())) throw new AppError('invalid_credentials', 'wrong authenticator code', { totpRequired: true });
+    if (!input.otp)
+      throw new AppError('unauthorized', 'enter the code from your authenticator app', {
+        totpRequired: true,
+      });
+    if (!verifyTotp(staff.totp_secret, input.otp, deps.now().getTime()))
+      throw new AppError('invalid_credentials', 'wrong authenticator code', { totpRequired: true });
   }
   if (deps.config.env === 'production' && input.password === DEMO_PASSWORD) {
-    throw new AppError('forbidden', 'the demo password is refused in production mode; an admin must set a real one');
+    throw new AppError(
+      'forbidden',
+      'the demo password is refused in production mode; an admin must set a real one',
+    );
   }
-  const token = await createSession(deps.db, { cityId: staff.city_id, kind: 'staff', subjectId: staff.id, now: deps.now() });
+  const token = await createSession(deps.db, {
+    cityId: staff.city_id,
+    kind: 'staff',
+    subjectId: staff.id,
+    now: deps.now(),
+  });
   return {
     token,
-    user: { kind: 'staff' as const, id: staff.id, name: staff.name, role: staff.role, agencyCode: staff.agency_code, login: staff.login },
+    user: {
+      kind: 'staff' as const,
+      id: staff.id,
+      name: staff.name,
+      role: staff.role,
+      agencyCode: staff.agency_code,
+      login: staff.login,
+    },
   };
 }
 
@@ -53,7 +75,9 @@ export async function requestOtp(deps: Deps, input: { cityId: string; phone: str
     const last = recent[0]?.created_at;
     if (last && now.getTime() - last.getTime() < OTP_RESEND_SECONDS * 1000) {
       const wait = Math.ceil((OTP_RESEND_SECONDS * 1000 - (now.getTime() - last.getTime())) / 1000);
-      throw new AppError('rate_limited', 'a code was sent a moment ago; wait before asking again', { retryAfterSeconds: wait });
+      throw new AppError('rate_limited', 'a code was sent a moment ago; wait before asking again', {
+        retryAfterSeconds: wait,
+      });
     }
     await tx.query(sql`INSERT INTO otp_codes (city_id, phone, code_hash, attempts, created_at, expires_at)
       VALUES (${input.cityId}, ${phone}, ${codeHash(phone, code)}, 0, ${now}, ${expires})
@@ -71,7 +95,16 @@ export async function requestOtp(deps: Deps, input: { cityId: string; phone: str
 }
 
 /** Checks a code; five wrong codes lock the phone until a new code is requested. */
-export async function verifyOtp(deps: Deps, input: { cityId: string; phone: string; code: string; name?: string | undefined; lang?: string | undefined }) {
+export async function verifyOtp(
+  deps: Deps,
+  input: {
+    cityId: string;
+    phone: string;
+    code: string;
+    name?: string | undefined;
+    lang?: string | undefined;
+  },
+) {
   const phone = normalizePhone(input.phone);
   const now = deps.now();
   const result = await deps.db.transaction(async (tx) => {
@@ -82,7 +115,9 @@ export async function verifyOtp(deps: Deps, input: { cityId: string; phone: stri
     if (!row || row.expires_at.getTime() < now.getTime()) return { error: 'expired' as const };
     if (row.attempts >= OTP_MAX_ATTEMPTS) return { error: 'locked' as const };
     if (row.code_hash !== codeHash(phone, input.code)) {
-      await tx.query(sql`UPDATE otp_codes SET attempts = attempts + 1 WHERE city_id = ${input.cityId} AND phone = ${phone}`);
+      await tx.query(
+        sql`UPDATE otp_codes SET attempts = attempts + 1 WHERE city_id = ${input.cityId} AND phone = ${phone}`,
+      );
       return { error: 'wrong' as const, left: OTP_MAX_ATTEMPTS - row.attempts - 1 };
     }
     await tx.query(sql`DELETE FROM otp_codes WHERE city_id = ${input.cityId} AND phone = ${phone}`);
@@ -92,30 +127,51 @@ export async function verifyOtp(deps: Deps, input: { cityId: string; phone: stri
       ON CONFLICT (city_id, phone) DO UPDATE SET name = COALESCE(EXCLUDED.name, residents.name)
       RETURNING id, name`);
     const resident = residents[0] as { id: number; name: string | null };
-    const token = await createSession(tx, { cityId: input.cityId, kind: 'resident', subjectId: resident.id, now });
+    const token = await createSession(tx, {
+      cityId: input.cityId,
+      kind: 'resident',
+      subjectId: resident.id,
+      now,
+    });
     return { token, resident };
   });
   if ('error' in result) {
-    if (result.error === 'locked') throw new AppError('rate_limited', 'too many wrong codes; ask for a new code', { retryAfterSeconds: OTP_RESEND_SECONDS });
-    if (result.error === 'wrong') throw new AppError('invalid_credentials', 'wrong code', { attemptsLeft: result.left });
+    if (result.error === 'locked')
+      throw new AppError('rate_limited', 'too many wrong codes; ask for a new code', {
+        retryAfterSeconds: OTP_RESEND_SECONDS,
+      });
+    if (result.error === 'wrong')
+      throw new AppError('invalid_credentials', 'wrong code', { attemptsLeft: result.left });
     throw new AppError('invalid_credentials', 'the code has expired; ask for a new one');
   }
-  return { token: result.token, user: { kind: 'resident' as const, id: result.resident.id, name: result.resident.name } };
+  return {
+    token: result.token,
+    user: { kind: 'resident' as const, id: result.resident.id, name: result.resident.name },
+  };
 }
 
 /** Starts two-factor enrolment: a new secret, not yet required at sign-in. */
 export async function setupTotp(deps: Deps, staff: { cityId: string; id: number; login: string }) {
   const secret = newTotpSecret();
-  await deps.db.query(sql`UPDATE staff SET totp_secret = ${secret}, totp_enabled = false WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  await deps.db.query(
+    sql`UPDATE staff SET totp_secret = ${secret}, totp_enabled = false WHERE city_id = ${staff.cityId} AND id = ${staff.id}`,
+  );
   return { secret, otpauthUrl: otpauthUrl(staff.login, secret) };
 }
 
 /** Turns two-factor on once the user proves their app shows the right code. */
 export async function enableTotp(deps: Deps, staff: { cityId: string; id: number }, code: string) {
-  const rows = await deps.db.query<{ totp_secret: string | null }>(sql`SELECT totp_secret FROM staff WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  const rows = await deps.db.query<{ totp_secret: string | null }>(
+    sql`SELECT totp_secret FROM staff WHERE city_id = ${staff.cityId} AND id = ${staff.id}`,
+  );
   const secret = rows[0]?.totp_secret;
   if (!secret) throw new AppError('conflict', 'start the set-up first');
-  if (!verifyTotp(secret, code, deps.now().getTime())) throw new AppError('validation_failed', 'the code does not match; check the time on your phone', { field: 'code' });
-  await deps.db.query(sql`UPDATE staff SET totp_enabled = true WHERE city_id = ${staff.cityId} AND id = ${staff.id}`);
+  if (!verifyTotp(secret, code, deps.now().getTime()))
+    throw new AppError('validation_failed', 'the code does not match; check the time on your phone', {
+      field: 'code',
+    });
+  await deps.db.query(
+    sql`UPDATE staff SET totp_enabled = true WHERE city_id = ${staff.cityId} AND id = ${staff.id}`,
+  );
   return { enabled: true };
 }

@@ -33,13 +33,29 @@ describe('two-factor sign-in for staff', () => {
     const token = await s.token('admin');
     const setup = (await s.call('POST', '/api/v1/auth/totp/setup', { token })).json();
     expect(setup.otpauthUrl).toContain('otpauth://totp/Komek:t-admin');
-    expect((await s.call('POST', '/api/v1/auth/totp/enable', { token, body: { code: '000000' } })).statusCode).toBe(400);
-    expect((await s.call('POST', '/api/v1/auth/totp/enable', { token, body: { code: totpCode(setup.secret, Date.now()) } })).json()).toEqual({ enabled: true });
-    const without = await s.call('POST', '/api/v1/auth/login', { body: { login: 't-admin', password: PASSWORD } });
+    expect(
+      (await s.call('POST', '/api/v1/auth/totp/enable', { token, body: { code: '000000' } })).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await s.call('POST', '/api/v1/auth/totp/enable', {
+          token,
+          body: { code: totpCode(setup.secret, Date.now()) },
+        })
+      ).json(),
+    ).toEqual({ enabled: true });
+    const without = await s.call('POST', '/api/v1/auth/login', {
+      body: { login: 't-admin', password: PASSWORD },
+    });
     expect(without.statusCode).toBe(401);
     expect(without.json().error.details.totpRequired).toBe(true);
-    const withCode = await s.call('POST', '/api/v1/auth/login', { body: { login: 't-admin', password: PASSWORD, otp: totpCode(setup.secret, Date.now()) } });
+    const withCode = await s.call('POST', '/api/v1/auth/login', {
+      body: { login: 't-admin', password: PASSWORD, otp: totpCode(setup.secret, Date.now()) },
+    });
     expect(withCode.statusCode).toBe(200);
-    expect((await s.call('POST', '/api/v1/auth/totp/setup', { token: await s.residentToken('+77019998801') })).statusCode).toBe(403);
+    expect(
+      (await s.call('POST', '/api/v1/auth/totp/setup', { token: await s.residentToken('+77019998801') }))
+        .statusCode,
+    ).toBe(403);
   });
 });

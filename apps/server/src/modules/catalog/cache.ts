@@ -6,7 +6,16 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { WorkCalendar } from '@komek/domain/sla';
 import { pointInGeometry } from '../../lib/geo.ts';
-import { getCalendar, listAgencies, listCategories, listDistricts, type AgencyRow, type CategoryRow, type DistrictRow, type I18n } from './repository.ts';
+import {
+  getCalendar,
+  listAgencies,
+  listCategories,
+  listDistricts,
+  type AgencyRow,
+  type CategoryRow,
+  type DistrictRow,
+  type I18n,
+} from './repository.ts';
 
 export interface CityRow {
   id: string;
@@ -41,7 +50,9 @@ export async function getCatalog(db: Db, cityId: string): Promise<CityCatalog | 
   if (!perDb) cache.set(db, (perDb = new Map()));
   const hit = perDb.get(cityId);
   if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit;
-  const cities = await db.query<CityRow>(sql`SELECT id, name, time_zone, number_prefix, settings FROM cities WHERE id = ${cityId}`);
+  const cities = await db.query<CityRow>(
+    sql`SELECT id, name, time_zone, number_prefix, settings FROM cities WHERE id = ${cityId}`,
+  );
   const city = cities[0];
   if (!city) return undefined;
   const [categories, agencies, districts, overrides, calendarCodes] = await Promise.all([
@@ -85,7 +96,11 @@ export function districtAt(catalog: CityCatalog, lat: number, lon: number): Dist
 }
 
 /** The agency responsible for a category in a district (override first). */
-export function responsibleAgency(catalog: CityCatalog, categoryCode: string | null, districtCode: string | null): string | null {
+export function responsibleAgency(
+  catalog: CityCatalog,
+  categoryCode: string | null,
+  districtCode: string | null,
+): string | null {
   if (!categoryCode) return null;
   if (districtCode) {
     const o = catalog.overrides.get(`${categoryCode}|${districtCode}`);
@@ -97,5 +112,7 @@ export function responsibleAgency(catalog: CityCatalog, categoryCode: string | n
 /** Whether a category is in season on a local date 'MM-DD' (seasons may wrap the new year). */
 export function inSeason(season: { from: string; to: string } | null, monthDay: string): boolean {
   if (!season) return true;
-  return season.from <= season.to ? monthDay >= season.from && monthDay <= season.to : monthDay >= season.from || monthDay <= season.to;
+  return season.from <= season.to
+    ? monthDay >= season.from && monthDay <= season.to
+    : monthDay >= season.from || monthDay <= season.to;
 }

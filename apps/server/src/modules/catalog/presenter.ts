@@ -74,6 +74,10 @@ export function presentAgency(a: AgencyRow) {
 export function presentDistricts(ds: DistrictRow[]) {
   return {
     type: 'FeatureCollection' as const,
-    features: ds.map((d) => ({ type: 'Feature' as const, properties: { code: d.code, name: d.name }, geometry: d.geometry })),
+    features: ds.map((d) => ({
+      type: 'Feature' as const,
+      properties: { code: d.code, name: d.name },
+      geometry: d.geometry,
+    })),
   };
 }

@@ -63,8 +63,14 @@ export async function listCategories(db: Queryable, cityId: string): Promise<Cat
   return db.query<CategoryRow>(sql`SELECT * FROM categories WHERE city_id = ${cityId} ORDER BY sort, code`);
 }
 
-export async function getCategory(db: Queryable, cityId: string, code: string): Promise<CategoryRow | undefined> {
-  return (await db.query<CategoryRow>(sql`SELECT * FROM categories WHERE city_id = ${cityId} AND code = ${code}`))[0];
+export async function getCategory(
+  db: Queryable,
+  cityId: string,
+  code: string,
+): Promise<CategoryRow | undefined> {
+  return (
+    await db.query<CategoryRow>(sql`SELECT * FROM categories WHERE city_id = ${cityId} AND code = ${code}`)
+  )[0];
 }
 
 export async function listAgencies(db: Queryable, cityId: string): Promise<AgencyRow[]> {
@@ -72,23 +78,39 @@ export async function listAgencies(db: Queryable, cityId: string): Promise<Agenc
 }
 
 export async function getAgency(db: Queryable, cityId: string, code: string): Promise<AgencyRow | undefined> {
-  return (await db.query<AgencyRow>(sql`SELECT * FROM agencies WHERE city_id = ${cityId} AND code = ${code}`))[0];
+  return (
+    await db.query<AgencyRow>(sql`SELECT * FROM agencies WHERE city_id = ${cityId} AND code = ${code}`)
+  )[0];
 }
 
 export async function listDistricts(db: Queryable, cityId: string): Promise<DistrictRow[]> {
-  return db.query<DistrictRow>(sql`SELECT city_id, code, name, geometry, bbox FROM districts WHERE city_id = ${cityId} ORDER BY code`);
+  return db.query<DistrictRow>(
+    sql`SELECT city_id, code, name, geometry, bbox FROM districts WHERE city_id = ${cityId} ORDER BY code`,
+  );
 }
 
-export async function agencyOverride(db: Queryable, cityId: string, category: string, district: string): Promise<string | undefined> {
+export async function agencyOverride(
+  db: Queryable,
+  cityId: string,
+  category: string,
+  district: string,
+): Promise<string | undefined> {
   const r = await db.query<{ agency_code: string }>(sql`SELECT agency_code FROM category_agency_overrides
     WHERE city_id = ${cityId} AND category_code = ${category} AND district_code = ${district}`);
   return r[0]?.agency_code;
 }
 
-export async function getCalendar(db: Queryable, cityId: string, code: string, timeZone: string): Promise<WorkCalendar | undefined> {
-  const r = await db.query<{ hours: Record<string, [number, number][]>; holidays: string[]; workdays: string[] }>(
-    sql`SELECT hours, holidays, workdays FROM calendars WHERE city_id = ${cityId} AND code = ${code}`,
-  );
+export async function getCalendar(
+  db: Queryable,
+  cityId: string,
+  code: string,
+  timeZone: string,
+): Promise<WorkCalendar | undefined> {
+  const r = await db.query<{
+    hours: Record<string, [number, number][]>;
+    holidays: string[];
+    workdays: string[];
+  }>(sql`SELECT hours, holidays, workdays FROM calendars WHERE city_id = ${cityId} AND code = ${code}`);
   const row = r[0];
   if (!row) return undefined;
   const hours: WorkCalendar['hours'] = {};

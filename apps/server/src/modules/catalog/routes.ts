@@ -25,24 +25,61 @@ export const CategoryBody = Type.Object(
     defaultCriticality: Type.Optional(CriticalitySchema),
     slaHours: Type.Optional(SlaHours),
     agency: Type.Optional(Type.Union([CodeSchema, Type.Null()])),
-    season: Type.Optional(Type.Union([Type.Object({ from: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }), to: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }) }), Type.Null()])),
-    keywords: Type.Optional(Type.Object({ kk: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })), ru: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })), en: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })) })),
+    season: Type.Optional(
+      Type.Union([
+        Type.Object({
+          from: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }),
+          to: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }),
+        }),
+        Type.Null(),
+      ]),
+    ),
+    keywords: Type.Optional(
+      Type.Object({
+        kk: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })),
+        ru: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })),
+        en: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 200 })),
+      }),
+    ),
     duplicateRadiusM: Type.Optional(Type.Integer({ minimum: 10, maximum: 50000 })),
     active: Type.Optional(Type.Boolean()),
-    questions: Type.Optional(Type.Array(Type.Object({
-      code: CodeSchema,
-      datatype: Type.Union(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'].map((d) => Type.Literal(d))),
-      required: Type.Boolean(),
-      description: I18nText,
-      values: Type.Optional(Type.Array(Type.Object({ key: Type.String({ maxLength: 60 }), name: I18nText }), { maxItems: 100 })),
-    }), { maxItems: 30 })),
+    questions: Type.Optional(
+      Type.Array(
+        Type.Object({
+          code: CodeSchema,
+          datatype: Type.Union(
+            ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'].map((d) =>
+              Type.Literal(d),
+            ),
+          ),
+          required: Type.Boolean(),
+          description: I18nText,
+          values: Type.Optional(
+            Type.Array(Type.Object({ key: Type.String({ maxLength: 60 }), name: I18nText }), {
+              maxItems: 100,
+            }),
+          ),
+        }),
+        { maxItems: 30 },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const AgencyBody = Type.Object(
   {
-    kind: Type.Union(['department', 'district_akimat', 'utility', 'lift_company', 'building_manager', 'contact_center', 'other'].map((k) => Type.Literal(k))),
+    kind: Type.Union(
+      [
+        'department',
+        'district_akimat',
+        'utility',
+        'lift_company',
+        'building_manager',
+        'contact_center',
+        'other',
+      ].map((k) => Type.Literal(k)),
+    ),
     name: I18nText,
     phone: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
     email: Type.Optional(Type.Union([Type.String({ maxLength: 200, format: 'email' }), Type.Null()])),
@@ -66,7 +103,9 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['catalog'],
         summary: 'The category tree with names in kk/ru/en, default criticality and SLA hours',
-        querystring: Type.Object({ all: Type.Optional(Type.Boolean({ description: 'include inactive and out-of-season ones' })) }),
+        querystring: Type.Object({
+          all: Type.Optional(Type.Boolean({ description: 'include inactive and out-of-season ones' })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }) },
       },
     },
@@ -79,7 +118,15 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
 
   app.put(
     '/api/v1/categories/:code',
-    { schema: { tags: ['admin'], summary: 'Creates or updates a category (admin)', params: CodeParams, body: CategoryBody, response: { 200: Type.Object({ code: Type.String() }), ...errors(400, 401, 403, 409) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Creates or updates a category (admin)',
+        params: CodeParams,
+        body: CategoryBody,
+        response: { 200: Type.Object({ code: Type.String() }), ...errors(400, 401, 403, 409) },
+      },
+    },
     async (req) => {
       const admin = requireAdmin(req.actor);
       await upsertCategory(deps.db, admin.cityId, req.params.code, req.body);
@@ -90,7 +137,13 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/agencies',
-    { schema: { tags: ['catalog'], summary: 'Agencies that do the work', response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }) } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Agencies that do the work',
+        response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }) },
+      },
+    },
     async (req) => {
       const catalog = await getCatalog(deps.db, cityOf(req));
       if (!catalog) throw notFound('city');
@@ -100,7 +153,15 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
 
   app.put(
     '/api/v1/agencies/:code',
-    { schema: { tags: ['admin'], summary: 'Creates or updates an agency (admin)', params: CodeParams, body: AgencyBody, response: { 200: Type.Object({ code: Type.String() }), ...errors(400, 401, 403, 409) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Creates or updates an agency (admin)',
+        params: CodeParams,
+        body: AgencyBody,
+        response: { 200: Type.Object({ code: Type.String() }), ...errors(400, 401, 403, 409) },
+      },
+    },
     async (req) => {
       const admin = requireAdmin(req.actor);
       await upsertAgency(deps.db, admin.cityId, req.params.code, req.body);
@@ -111,7 +172,13 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/districts',
-    { schema: { tags: ['catalog'], summary: 'Districts as a GeoJSON FeatureCollection', response: { 200: Type.Unknown() } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Districts as a GeoJSON FeatureCollection',
+        response: { 200: Type.Unknown() },
+      },
+    },
     async (req) => {
       const catalog = await getCatalog(deps.db, cityOf(req));
       if (!catalog) throw notFound('city');
@@ -125,8 +192,16 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['catalog'],
         summary: 'The district of a point',
-        querystring: Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }),
-        response: { 200: Type.Object({ district: Type.Union([Type.Object({ code: Type.String(), name: I18nText }), Type.Null()]) }), ...errors(400) },
+        querystring: Type.Object({
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lon: Type.Number({ minimum: -180, maximum: 180 }),
+        }),
+        response: {
+          200: Type.Object({
+            district: Type.Union([Type.Object({ code: Type.String(), name: I18nText }), Type.Null()]),
+          }),
+          ...errors(400),
+        },
       },
     },
     async (req) => {
@@ -142,8 +217,12 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Imports districts from a GeoJSON FeatureCollection (admin); features need properties.id or code',
-        body: Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 500 }) }),
+        summary:
+          'Imports districts from a GeoJSON FeatureCollection (admin); features need properties.id or code',
+        body: Type.Object({
+          type: Type.Literal('FeatureCollection'),
+          features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 500 }),
+        }),
         response: { 200: Type.Object({ imported: Type.Array(Type.String()) }), ...errors(400, 401, 403) },
       },
       bodyLimit: 20 * 1024 * 1024,
@@ -158,10 +237,19 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/v1/districts/:code',
-    { schema: { tags: ['admin'], summary: 'Deletes a district no request refers to (admin)', params: CodeParams, response: { 204: Type.Null(), ...errors(401, 403, 404, 409) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Deletes a district no request refers to (admin)',
+        params: CodeParams,
+        response: { 204: Type.Null(), ...errors(401, 403, 404, 409) },
+      },
+    },
     async (req, reply) => {
       const admin = requireAdmin(req.actor);
-      const rows = await deps.db.query(sql`DELETE FROM districts WHERE city_id = ${admin.cityId} AND code = ${req.params.code} RETURNING code`);
+      const rows = await deps.db.query(
+        sql`DELETE FROM districts WHERE city_id = ${admin.cityId} AND code = ${req.params.code} RETURNING code`,
+      );
       if (!rows.length) throw new AppError('not_found', 'district not found');
       invalidateCatalog(deps.db, admin.cityId);
       return reply.status(204).send(null);

@@ -6,8 +6,14 @@ import { AppError } from '../../errors.ts';
 import { bboxOf, isGeometry } from '../../lib/geo.ts';
 import type { AgencyBody, CategoryBody } from './routes.ts';
 
-export async function upsertCategory(db: Queryable, cityId: string, code: string, b: Static<typeof CategoryBody>): Promise<void> {
-  if (b.parent === code) throw new AppError('validation_failed', 'a category cannot be its own parent', { field: 'parent' });
+export async function upsertCategory(
+  db: Queryable,
+  cityId: string,
+  code: string,
+  b: Static<typeof CategoryBody>,
+): Promise<void> {
+  if (b.parent === code)
+    throw new AppError('validation_failed', 'a category cannot be its own parent', { field: 'parent' });
   await db.query(sql`INSERT INTO categories (city_id, code, parent_code, name, description, icon, default_criticality,
       sla_hours, agency_code, season, keywords, duplicate_radius_m, active, questions)
     VALUES (${cityId}, ${code}, ${b.parent ?? null}, ${JSON.stringify(b.name)}::jsonb, ${JSON.stringify(b.description ?? {})}::jsonb,
@@ -21,7 +27,12 @@ export async function upsertCategory(db: Queryable, cityId: string, code: string
       questions = EXCLUDED.questions`);
 }
 
-export async function upsertAgency(db: Queryable, cityId: string, code: string, b: Static<typeof AgencyBody>): Promise<void> {
+export async function upsertAgency(
+  db: Queryable,
+  cityId: string,
+  code: string,
+  b: Static<typeof AgencyBody>,
+): Promise<void> {
   await db.query(sql`INSERT INTO agencies (city_id, code, kind, name, phone, email, address, working_hours, calendar_code, district_code, active)
     VALUES (${cityId}, ${code}, ${b.kind}, ${JSON.stringify(b.name)}::jsonb, ${b.phone ?? null}, ${b.email ?? null}, ${b.address ?? null},
       ${b.workingHours ?? null}, ${b.calendar ?? null}, ${b.district ?? null}, ${b.active ?? true})
@@ -39,16 +50,35 @@ interface FeatureLike {
 /** Loads districts from GeoJSON features (properties.id or code; name as text or {kk,ru,en}). */
 export async function importDistricts(db: Queryable, cityId: string, features: unknown[]): Promise<string[]> {
   const rows = features.map((f, i) => {
-    if (!f || typeof f !== 'object' || Array.isArray(f)) throw new AppError('validation_failed', `feature ${i} is not a GeoJSON Feature`, { index: i });
+    if (!f || typeof f !== 'object' || Array.isArray(f))
+      throw new AppError('validation_failed', `feature ${i} is not a GeoJSON Feature`, { index: i });
     const feat = f as FeatureLike;
-    if (feat.properties !== undefined && (typeof feat.properties !== 'object' || Array.isArray(feat.properties))) {
-      throw new AppError('validation_failed', `feature ${i} has properties that are not an object`, { index: i });
+    if (
+      feat.properties !== undefined &&
+      (typeof feat.properties !== 'object' || Array.isArray(feat.properties))
+    ) {
+      throw new AppError('validation_failed', `feature ${i} has properties that are not an object`, {
+        index: i,
+      });
     }
     const code = String(feat.properties?.code ?? feat.properties?.id ?? '').toLowerCase();
-    if (!/^[a-z0-9_-]{1,40}$/.test(code)) throw new AppError('validation_failed', `feature ${i} needs properties.id or code (a slug)`, { index: i });
-    if (!isGeometry(feat.geometry)) throw new AppError('validation_failed', `feature ${i} needs a Polygon or MultiPolygon geometry`, { index: i });
+    if (!/^[a-z0-9_-]{1,40}$/.test(code))
+      throw new AppError('validation_failed', `feature ${i} needs properties.id or code (a slug)`, {
+        index: i,
+      });
+    if (!isGeometry(feat.geometry))
+      throw new AppError('validation_failed', `feature ${i} needs a Polygon or MultiPolygon geometry`, {
+        index: i,
+      });
     const n = feat.properties?.name;
-    const name = typeof n === 'object' && n !== null ? n : { kk: String(feat.properties?.name_kk ?? n ?? code), ru: String(n ?? code), en: String(feat.properties?.name_en ?? n ?? code) };
+    const name =
+      typeof n === 'object' && n !== null
+        ? n
+        : {
+            kk: String(feat.properties?.name_kk ?? n ?? code),
+            ru: String(n ?? code),
+            en: String(feat.properties?.name_en ?? n ?? code),
+          };
     return { code, name, geometry: feat.geometry };
   });
   for (const r of rows) {

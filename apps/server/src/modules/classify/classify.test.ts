@@ -11,7 +11,9 @@ afterAll(async () => {
 
 describe('POST /api/v1/classify', () => {
   it('suggests the category, agency and due time from the words, and a known urgent phrase is urgent', async () => {
-    const r = await s.call('POST', '/api/v1/classify', { body: { text: 'Во всем доме нет света уже три часа', lat: 51.15, lon: 71.35 } });
+    const r = await s.call('POST', '/api/v1/classify', {
+      body: { text: 'Во всем доме нет света уже три часа', lat: 51.15, lon: 71.35 },
+    });
     expect(r.statusCode).toBe(200);
     const b = r.json();
     expect(b.categories[0].code).toBe('electricity');
@@ -24,7 +26,9 @@ describe('POST /api/v1/classify', () => {
   });
 
   it('keeps the category default when no rule matches, and answers nothing for unrelated text', async () => {
-    const r = (await s.call('POST', '/api/v1/classify', { body: { text: 'яма на дороге возле школы' } })).json();
+    const r = (
+      await s.call('POST', '/api/v1/classify', { body: { text: 'яма на дороге возле школы' } })
+    ).json();
     expect(r.categories[0].code).toBe('roads');
     expect(r.criticality).toBe('standard');
     const none = (await s.call('POST', '/api/v1/classify', { body: { text: 'qwerty zxcv' } })).json();
@@ -34,6 +38,8 @@ describe('POST /api/v1/classify', () => {
 
   it('refuses empty and oversized text', async () => {
     expect((await s.call('POST', '/api/v1/classify', { body: { text: '' } })).statusCode).toBe(400);
-    expect((await s.call('POST', '/api/v1/classify', { body: { text: 'a'.repeat(5001) } })).statusCode).toBe(400);
+    expect((await s.call('POST', '/api/v1/classify', { body: { text: 'a'.repeat(5001) } })).statusCode).toBe(
+      400,
+    );
   });
 });

@@ -20,7 +20,12 @@ export const ClassifyResponse = Type.Object({
   criticalityRule: Nullable(Type.String({ description: 'the rule that set the criticality, if any' })),
   agency: Nullable(Type.Object({ code: Type.String(), name: I18nText })),
   district: Nullable(Type.String()),
-  dueAt: Nullable(Type.String({ format: 'date-time', description: 'the SLA due time if registered now with the top category' })),
+  dueAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'the SLA due time if registered now with the top category',
+    }),
+  ),
   model: Type.Object({ kind: Type.String(), version: Nullable(Type.Number()) }),
   lang: Type.String(),
 });

@@ -32,7 +32,9 @@ export function createKeywordClassifier(db: Db): Classifier {
       for (const c of catalog.categories.values()) {
         if (!c.active) continue;
         // Short words ("в", "на") are not evidence; long ones match by their stem.
-        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])].flatMap((w) => tokenize(w)).filter((w) => w.length >= 3);
+        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])]
+          .flatMap((w) => tokenize(w))
+          .filter((w) => w.length >= 3);
         let score = 0;
         for (const w of words) {
           const stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
@@ -55,7 +57,10 @@ export function createKeywordClassifier(db: Db): Classifier {
  */
 export function createClassifier(db: Db): Classifier {
   const keywords = createKeywordClassifier(db);
-  const models = new Map<string, { version: number; model: LinearModel; checkedAt: number } | { version: null; checkedAt: number }>();
+  const models = new Map<
+    string,
+    { version: number; model: LinearModel; checkedAt: number } | { version: null; checkedAt: number }
+  >();
   const current = async (cityId: string) => {
     const hit = models.get(cityId);
     if (hit && Date.now() - hit.checkedAt < 60_000) return hit;
@@ -70,14 +75,18 @@ export function createClassifier(db: Db): Classifier {
       return hit;
     }
     const loaded = await loadActiveModel(db, cityId);
-    const entry = loaded ? { version: loaded.version, model: loaded.model as LinearModel, checkedAt: Date.now() } : { version: null, checkedAt: Date.now() };
+    const entry = loaded
+      ? { version: loaded.version, model: loaded.model as LinearModel, checkedAt: Date.now() }
+      : { version: null, checkedAt: Date.now() };
     models.set(cityId, entry);
     return entry;
   };
   return {
     info: (cityId) => {
       const m = models.get(cityId);
-      return m && m.version !== null ? { kind: 'linear', version: m.version } : { kind: 'keywords', version: null };
+      return m && m.version !== null
+        ? { kind: 'linear', version: m.version }
+        : { kind: 'keywords', version: null };
     },
     async suggest(cityId, text, k = 3) {
       const m = await current(cityId);

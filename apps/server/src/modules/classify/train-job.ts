@@ -7,7 +7,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { loadTrainingSet, saveModel, trainInWorker } from './training.ts';
 
-export async function retrainIfDue(db: Db, opts: { minNew?: number; minTotal?: number; onProgress?: (d: number, t: number) => void } = {}): Promise<{ cityId: string; version: number }[]> {
+export async function retrainIfDue(
+  db: Db,
+  opts: { minNew?: number; minTotal?: number; onProgress?: (d: number, t: number) => void } = {},
+): Promise<{ cityId: string; version: number }[]> {
   const cities = await db.query<{ id: string }>(sql`SELECT id FROM cities`);
   const out: { cityId: string; version: number }[] = [];
   for (const { id } of cities) {
@@ -15,7 +18,10 @@ export async function retrainIfDue(db: Db, opts: { minNew?: number; minTotal?: n
       SELECT (SELECT count(*)::int FROM requests WHERE city_id = ${id} AND category_code IS NOT NULL AND status IN ('resolved', 'closed')) AS labelled,
         (SELECT trained_on FROM classifier_models WHERE city_id = ${id} AND target = 'category' AND active) AS trained_on`);
     if (!state) continue;
-    const due = state.trained_on === null ? state.labelled >= (opts.minTotal ?? 200) : state.labelled - state.trained_on >= (opts.minNew ?? 2000);
+    const due =
+      state.trained_on === null
+        ? state.labelled >= (opts.minTotal ?? 200)
+        : state.labelled - state.trained_on >= (opts.minNew ?? 2000);
     if (!due) continue;
     const set = await loadTrainingSet(db, id);
     const trained = await trainInWorker(set, opts.onProgress);

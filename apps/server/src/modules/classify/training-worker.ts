@@ -22,7 +22,9 @@ try {
     if (p[0]?.label === labels[i]) top1++;
     if (p.some((x) => x.label === labels[i])) top3++;
   }
-  const metrics = evalIdx.length ? { accuracy: top1 / evalIdx.length, top3: top3 / evalIdx.length, evaluatedOn: evalIdx.length } : { evaluatedOn: 0 };
+  const metrics = evalIdx.length
+    ? { accuracy: top1 / evalIdx.length, top3: top3 / evalIdx.length, evaluatedOn: evalIdx.length }
+    : { evaluatedOn: 0 };
   parentPort?.postMessage({ type: 'done', result: { model, metrics } });
 } catch (err) {
   parentPort?.postMessage({ type: 'error', message: (err as Error).message });

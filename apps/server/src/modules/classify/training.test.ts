@@ -13,8 +13,20 @@ afterAll(async () => {
   await s?.close();
 });
 
-const ROADS = ['глубокая выбоина на проезжей части', 'асфальт разбит, колея', 'провал асфальта у перекрёстка', 'жолда шұңқыр пайда болды', 'pothole on the main road'];
-const POWER = ['отключили электричество в доме', 'скачет напряжение, моргают лампы', 'обесточен подъезд', 'үйде жарық жоқ', 'power outage in the building'];
+const ROADS = [
+  'глубокая выбоина на проезжей части',
+  'асфальт разбит, колея',
+  'провал асфальта у перекрёстка',
+  'жолда шұңқыр пайда болды',
+  'pothole on the main road',
+];
+const POWER = [
+  'отключили электричество в доме',
+  'скачет напряжение, моргают лампы',
+  'обесточен подъезд',
+  'үйде жарық жоқ',
+  'power outage in the building',
+];
 
 describe('the linear classifier', () => {
   it('learns categories from words and ranks the right one first, with probabilities', () => {
@@ -38,16 +50,24 @@ describe('training from the city’s history', () => {
       const base = (power ? POWER : ROADS)[i % 5] as string;
       return sql`(${CITY}, ${`H-${i}`}, 'phone', ${`${base} ${i % 7 === 0 ? 'срочно' : ''}`}, 'ru', ${power ? 'electricity' : 'roads'}, 'standard', 'closed', now(), now() - interval '1 day')`;
     });
-    await s.db.query(sql`INSERT INTO requests (city_id, number, channel, text, lang, category_code, criticality, status, due_at, created_at) VALUES ${sql.join(values, sql`, `)}`);
-    const before = (await s.call('POST', '/api/v1/classify', { body: { text: 'обесточен весь подъезд' } })).json();
+    await s.db.query(
+      sql`INSERT INTO requests (city_id, number, channel, text, lang, category_code, criticality, status, due_at, created_at) VALUES ${sql.join(values, sql`, `)}`,
+    );
+    const before = (
+      await s.call('POST', '/api/v1/classify', { body: { text: 'обесточен весь подъезд' } })
+    ).json();
     expect(before.model.kind).toBe('keywords');
     const trained = await retrainIfDue(s.db);
     expect(trained).toEqual([{ cityId: CITY, version: 1 }]);
     (s.deps.classifier as unknown as { forget(c: string): void }).forget(CITY);
-    const after = (await s.call('POST', '/api/v1/classify', { body: { text: 'обесточен весь подъезд' } })).json();
+    const after = (
+      await s.call('POST', '/api/v1/classify', { body: { text: 'обесточен весь подъезд' } })
+    ).json();
     expect(after.model).toEqual({ kind: 'linear', version: 1 });
     expect(after.categories[0].code).toBe('electricity');
-    const stored = await s.db.query<{ metrics: { accuracy: number } }>(sql`SELECT metrics FROM classifier_models WHERE city_id = ${CITY} AND active`);
+    const stored = await s.db.query<{ metrics: { accuracy: number } }>(
+      sql`SELECT metrics FROM classifier_models WHERE city_id = ${CITY} AND active`,
+    );
     expect(stored[0]?.metrics.accuracy).toBeGreaterThan(0.8);
     expect(await retrainIfDue(s.db)).toEqual([]);
   }, 60_000);

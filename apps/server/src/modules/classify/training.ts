@@ -27,14 +27,25 @@ export interface TrainedModel {
 }
 
 /** Trains in a worker thread so the event loop that answers requests stays free. */
-export function trainInWorker(set: TrainingSet, onProgress?: (done: number, total: number) => void): Promise<TrainedModel> {
+export function trainInWorker(
+  set: TrainingSet,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TrainedModel> {
   return new Promise((resolve, reject) => {
     const worker = startTsWorker(new URL('./training-worker.ts', import.meta.url), set);
-    worker.on('message', (m: { type: 'progress'; done: number; total: number } | { type: 'done'; result: TrainedModel } | { type: 'error'; message: string }) => {
-      if (m.type === 'progress') onProgress?.(m.done, m.total);
-      else if (m.type === 'done') resolve(m.result);
-      else reject(new Error(m.message));
-    });
+    worker.on(
+      'message',
+      (
+        m:
+          | { type: 'progress'; done: number; total: number }
+          | { type: 'done'; result: TrainedModel }
+          | { type: 'error'; message: string },
+      ) => {
+        if (m.type === 'progress') onProgress?.(m.done, m.total);
+        else if (m.type === 'done') resolve(m.result);
+        else reject(new Error(m.message));
+      },
+    );
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`training worker exited with ${code}`));
@@ -43,12 +54,21 @@ export function trainInWorker(set: TrainingSet, onProgress?: (done: number, tota
 }
 
 /** Stores a model as the next version and makes it the active one. */
-export async function saveModel(db: Db, cityId: string, trained: TrainedModel, trainedOn: number): Promise<number> {
+export async function saveModel(
+  db: Db,
+  cityId: string,
+  trained: TrainedModel,
+  trainedOn: number,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(sql`SELECT pg_advisory_xact_lock(hashtext(${'classifier:' + cityId}))`);
-    const v = await tx.query<{ v: number }>(sql`SELECT COALESCE(max(version), 0) + 1 AS v FROM classifier_models WHERE city_id = ${cityId} AND target = 'category'`);
+    const v = await tx.query<{ v: number }>(
+      sql`SELECT COALESCE(max(version), 0) + 1 AS v FROM classifier_models WHERE city_id = ${cityId} AND target = 'category'`,
+    );
     const version = (v[0] as { v: number }).v;
-    await tx.query(sql`UPDATE classifier_models SET active = false WHERE city_id = ${cityId} AND target = 'category' AND active`);
+    await tx.query(
+      sql`UPDATE classifier_models SET active = false WHERE city_id = ${cityId} AND target = 'category' AND active`,
+    );
     await tx.query(sql`INSERT INTO classifier_models (city_id, version, target, model, metrics, trained_on, active)
       VALUES (${cityId}, ${version}, 'category', ${JSON.stringify(trained.model)}::jsonb, ${JSON.stringify(trained.metrics)}::jsonb, ${trainedOn}, true)`);
     return version;
@@ -57,11 +77,18 @@ export async function saveModel(db: Db, cityId: string, trained: TrainedModel, t
 
 /** The active model's version (cheap; used to notice a new model). */
 export async function activeVersion(db: Queryable, cityId: string): Promise<number | null> {
-  const r = await db.query<{ version: number }>(sql`SELECT version FROM classifier_models WHERE city_id = ${cityId} AND target = 'category' AND active`);
+  const r = await db.query<{ version: number }>(
+    sql`SELECT version FROM classifier_models WHERE city_id = ${cityId} AND target = 'category' AND active`,
+  );
   return r[0]?.version ?? null;
 }
 
-export async function loadActiveModel(db: Queryable, cityId: string): Promise<{ version: number; model: unknown } | undefined> {
-  const r = await db.query<{ version: number; model: unknown }>(sql`SELECT version, model FROM classifier_models WHERE city_id = ${cityId} AND target = 'category' AND active`);
+export async function loadActiveModel(
+  db: Queryable,
+  cityId: string,
+): Promise<{ version: number; model: unknown } | undefined> {
+  const r = await db.query<{ version: number; model: unknown }>(
+    sql`SELECT version, model FROM classifier_models WHERE city_id = ${cityId} AND target = 'category' AND active`,
+  );
   return r[0];
 }

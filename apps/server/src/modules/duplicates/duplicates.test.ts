@@ -9,7 +9,12 @@ beforeAll(async () => {
   s = await startTestServer();
   const op = await s.token('operator');
   const post = async (text: string, lat: number, lon: number, category = 'roads') =>
-    (await s.call('POST', '/api/v1/requests', { token: op, body: { text, category, lat, lon, channel: 'phone' } })).json().number as string;
+    (
+      await s.call('POST', '/api/v1/requests', {
+        token: op,
+        body: { text, category, lat, lon, channel: 'phone' },
+      })
+    ).json().number as string;
   near = await post('Большая яма на дороге у дома 12, машины объезжают', 51.15, 71.35);
   await post('Яма во дворе возле школы', 51.1503, 71.3512); // ~90 m, other words
   await post('Большая яма на дороге у дома 12', 50.25, 71.35); // 100 km south
@@ -26,7 +31,10 @@ describe('duplicate candidates', () => {
       body: { text: 'яма на дороге у дома 12, объезжают', lat: 51.15027, lon: 71.35, category: 'roads' },
     });
     expect(r.statusCode).toBe(200);
-    const items = r.json().items as { number: string; reasons: { distanceM: number; textSimilarity: number } }[];
+    const items = r.json().items as {
+      number: string;
+      reasons: { distanceM: number; textSimilarity: number };
+    }[];
     expect(items[0]?.number).toBe(near);
     expect(items[0]?.reasons.distanceM).toBeLessThan(40);
     expect(items.every((i) => i.reasons.distanceM <= 300)).toBe(true);
@@ -35,19 +43,36 @@ describe('duplicate candidates', () => {
   });
 
   it('needs a signed-in caller and valid coordinates', async () => {
-    expect((await s.call('POST', '/api/v1/requests/candidates', { body: { text: 'x', lat: 51, lon: 71 } })).statusCode).toBe(401);
-    expect((await s.call('POST', '/api/v1/requests/candidates', { token: await s.token('operator'), body: { text: 'x', lat: 95, lon: 71 } })).statusCode).toBe(400);
+    expect(
+      (await s.call('POST', '/api/v1/requests/candidates', { body: { text: 'x', lat: 51, lon: 71 } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await s.call('POST', '/api/v1/requests/candidates', {
+          token: await s.token('operator'),
+          body: { text: 'x', lat: 95, lon: 71 },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('the cells cover the whole radius (any point within it has its cell listed)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -60, max: 60, noNaN: true }), fc.double({ min: -170, max: 170, noNaN: true }), fc.integer({ min: 20, max: 2000 }), fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }), fc.double({ min: 0, max: 0.999, noNaN: true }), (lat, lon, radius, angle, frac) => {
-        const d = radius * frac;
-        const pLat = lat + (d * Math.cos(angle)) / 111_320;
-        const pLon = lon + (d * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180));
-        if (haversineM(lat, lon, pLat, pLon) > radius) return;
-        expect(cellsAround(lat, lon, radius)).toContain(gridCell(pLat, pLon));
-      }),
+      fc.property(
+        fc.double({ min: -60, max: 60, noNaN: true }),
+        fc.double({ min: -170, max: 170, noNaN: true }),
+        fc.integer({ min: 20, max: 2000 }),
+        fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (lat, lon, radius, angle, frac) => {
+          const d = radius * frac;
+          const pLat = lat + (d * Math.cos(angle)) / 111_320;
+          const pLon = lon + (d * Math.sin(angle)) / (111_320 * Math.cos((lat * Math.PI) / 180));
+          if (haversineM(lat, lon, pLat, pLon) > radius) return;
+          expect(cellsAround(lat, lon, radius)).toContain(gridCell(pLat, pLon));
+        },
+      ),
     );
   });
 });

@@ -11,7 +11,12 @@ const Candidate = Type.Object({
   status: Type.String(),
   incidentId: Type.Union([Type.Number(), Type.Null()]),
   score: Type.Number(),
-  reasons: Type.Object({ distanceM: Type.Number(), hoursAgo: Type.Number(), textSimilarity: Type.Number(), sameCategory: Type.Boolean() }),
+  reasons: Type.Object({
+    distanceM: Type.Number(),
+    hoursAgo: Type.Number(),
+    textSimilarity: Type.Number(),
+    sameCategory: Type.Boolean(),
+  }),
   text: Type.String(),
 });
 

@@ -33,24 +33,44 @@ interface Row {
 
 const OPEN = sql`('new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened')`;
 
-export async function findCandidates(deps: Pick<AppDeps, 'db' | 'now'>, cityId: string, input: CandidateInput, limit = 5) {
+export async function findCandidates(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+  cityId: string,
+  input: CandidateInput,
+  limit = 5,
+) {
   const catalog = await getCatalog(deps.db, cityId);
   if (!catalog) throw new AppError('not_found', 'unknown city');
   const category = input.category ? catalog.categories.get(input.category) : undefined;
-  if (input.category && !category) throw new AppError('validation_failed', `unknown category "${input.category}"`, { field: 'category' });
+  if (input.category && !category)
+    throw new AppError('validation_failed', `unknown category "${input.category}"`, { field: 'category' });
   const radius = category?.duplicate_radius_m ?? 300;
   const windowDays = input.windowDays ?? 30;
   const since = new Date(deps.now().getTime() - windowDays * 86_400_000);
   // Related = the same parent group ('roads.pothole' ~ 'roads.sidewalk').
   const group = category?.parent_code ?? category?.code;
-  const related = group ? [...catalog.categories.values()].filter((c) => c.code === group || c.parent_code === group).map((c) => c.code) : [];
+  const related = group
+    ? [...catalog.categories.values()]
+        .filter((c) => c.code === group || c.parent_code === group)
+        .map((c) => c.code)
+    : [];
   const cells = cellsAround(input.lat, input.lon, radius);
   const rows = await deps.db.query<Row>(sql`
     SELECT number, category_code, status, lat, lon, created_at, text, incident_id, similarity(text, ${input.text}) AS text_similarity
     FROM requests
-    WHERE city_id = ${cityId} AND geo_cell IN (${sql.join(cells.map((c) => sql`${c}`), sql`, `)})
+    WHERE city_id = ${cityId} AND geo_cell IN (${sql.join(
+      cells.map((c) => sql`${c}`),
+      sql`, `,
+    )})
       AND created_at >= ${since} AND status IN ${OPEN}
-      ${related.length ? sql`AND category_code IN (${sql.join(related.map((c) => sql`${c}`), sql`, `)})` : sql``}
+      ${
+        related.length
+          ? sql`AND category_code IN (${sql.join(
+              related.map((c) => sql`${c}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
       ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}
     ORDER BY created_at DESC
     LIMIT 200`);
@@ -60,14 +80,22 @@ export async function findCandidates(deps: Pick<AppDeps, 'db' | 'now'>, cityId: 
       const distanceM = haversineM(input.lat, input.lon, r.lat, r.lon);
       const hours = (now - r.created_at.getTime()) / 3_600_000;
       const same = Boolean(category && r.category_code === category.code);
-      const score = candidateScore({ distanceM, hoursAgo: hours, textSimilarity: r.text_similarity, sameCategory: same }, { radiusM: radius, windowDays });
+      const score = candidateScore(
+        { distanceM, hoursAgo: hours, textSimilarity: r.text_similarity, sameCategory: same },
+        { radiusM: radius, windowDays },
+      );
       return {
         number: r.number,
         category: r.category_code,
         status: r.status,
         incidentId: r.incident_id,
         score: Math.round(score * 1000) / 1000,
-        reasons: { distanceM: Math.round(distanceM), hoursAgo: Math.round(hours * 10) / 10, textSimilarity: Math.round(r.text_similarity * 100) / 100, sameCategory: same },
+        reasons: {
+          distanceM: Math.round(distanceM),
+          hoursAgo: Math.round(hours * 10) / 10,
+          textSimilarity: Math.round(r.text_similarity * 100) / 100,
+          sameCategory: same,
+        },
         text: r.text.slice(0, 200),
       };
     })

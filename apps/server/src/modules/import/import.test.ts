@@ -6,7 +6,15 @@ import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { CITY } from '../../../test/factories.ts';
 import { insertImported, mapRecord, newReport, type ImportRow } from './requests.ts';
 
-const mapping = { text: 'text', created: 'created', category: 'type', lat: 'lat', lon: 'lon', closed: 'closed', categoryMap: { Potholes: 'roads' } };
+const mapping = {
+  text: 'text',
+  created: 'created',
+  category: 'type',
+  lat: 'lat',
+  lon: 'lon',
+  closed: 'closed',
+  categoryMap: { Potholes: 'roads' },
+};
 const known = new Set(['roads', 'electricity']);
 
 let s: TestServer;
@@ -35,12 +43,21 @@ describe('importing historical requests', () => {
       if (typeof r === 'string') report.reasons[r] = (report.reasons[r] ?? 0) + 1;
       else rows.push(r);
     }
-    expect(report.reasons).toEqual({ 'empty text': 1, 'bad or missing creation time': 1, 'bad coordinates': 1 });
+    expect(report.reasons).toEqual({
+      'empty text': 1,
+      'bad or missing creation time': 1,
+      'bad coordinates': 1,
+    });
     expect(report.unknownCategories).toEqual({ Graffiti: 1 });
     expect(rows.map((r) => r.category)).toEqual(['roads', 'electricity', null]);
     expect(rows[0]?.createdAt.toISOString()).toBe('2015-01-05T12:40:41.000Z');
     await insertImported(s.db, CITY, rows);
-    const stored = await s.db.query<{ status: string; district_code: string | null; agency_code: string | null; events: number }>(sql`
+    const stored = await s.db.query<{
+      status: string;
+      district_code: string | null;
+      agency_code: string | null;
+      events: number;
+    }>(sql`
       SELECT r.status, r.district_code, r.agency_code, (SELECT count(*)::int FROM request_events e WHERE e.request_id = r.id) AS events
       FROM requests r ORDER BY r.id`);
     expect(stored).toEqual([
@@ -51,16 +68,33 @@ describe('importing historical requests', () => {
   });
 
   it('never throws on any record (fuzzed CSV fields)', () => {
-    const field = fc.oneof(fc.string(), fc.constantFrom('', '91', '-181', 'NaN', '1e309', '02/30/2015 25:61:00 PM', '2021-13-45', '\u0000', '"', 'x'.repeat(6000)));
+    const field = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '',
+        '91',
+        '-181',
+        'NaN',
+        '1e309',
+        '02/30/2015 25:61:00 PM',
+        '2021-13-45',
+        '\u0000',
+        '"',
+        'x'.repeat(6000),
+      ),
+    );
     fc.assert(
-      fc.property(fc.record({ text: field, created: field, type: field, lat: field, lon: field, closed: field }), (rec) => {
-        const r = mapRecord(rec, mapping, known, newReport());
-        if (typeof r !== 'string') {
-          expect(r.text.length).toBeGreaterThan(0);
-          expect(Number.isNaN(r.createdAt.getTime())).toBe(false);
-          if (r.lat !== null) expect(Math.abs(r.lat)).toBeLessThanOrEqual(90);
-        }
-      }),
+      fc.property(
+        fc.record({ text: field, created: field, type: field, lat: field, lon: field, closed: field }),
+        (rec) => {
+          const r = mapRecord(rec, mapping, known, newReport());
+          if (typeof r !== 'string') {
+            expect(r.text.length).toBeGreaterThan(0);
+            expect(Number.isNaN(r.createdAt.getTime())).toBe(false);
+            if (r.lat !== null) expect(Math.abs(r.lat)).toBeLessThanOrEqual(90);
+          }
+        },
+      ),
       { numRuns: 5000 },
     );
   });

@@ -53,7 +53,16 @@ export function parseTime(v: string): Date | null {
   if (!v.trim()) return null;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/.exec(v.trim());
   if (us) {
-    const [, m, d, y, h, mi, s, ap] = us as unknown as [string, string, string, string, string, string, string, string];
+    const [, m, d, y, h, mi, s, ap] = us as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const hour = (Number(h) % 12) + (ap === 'PM' ? 12 : 0);
     return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d), hour, Number(mi), Number(s)));
   }
@@ -62,20 +71,27 @@ export function parseTime(v: string): Date | null {
 }
 
 /** Validates and maps one CSV record; returns the row or the reason it is refused. */
-export function mapRecord(rec: Record<string, string>, m: ImportMapping, knownCategories: Set<string>, report: ImportReport): ImportRow | string {
+export function mapRecord(
+  rec: Record<string, string>,
+  m: ImportMapping,
+  knownCategories: Set<string>,
+  report: ImportReport,
+): ImportRow | string {
   const text = (rec[m.text] ?? '').trim();
   if (!text) return 'empty text';
   if (text.length > 5000) return 'text longer than 5000 characters';
   const createdAt = parseTime(rec[m.created] ?? '');
   if (!createdAt) return 'bad or missing creation time';
-  if (createdAt.getTime() > Date.now() + 86_400_000 || createdAt.getUTCFullYear() < 1990) return 'creation time out of range';
+  if (createdAt.getTime() > Date.now() + 86_400_000 || createdAt.getUTCFullYear() < 1990)
+    return 'creation time out of range';
   const closedAt = m.closed ? parseTime(rec[m.closed] ?? '') : null;
   let lat: number | null = null;
   let lon: number | null = null;
   if (m.lat && m.lon && (rec[m.lat] ?? '').trim() && (rec[m.lon] ?? '').trim()) {
     lat = Number(rec[m.lat]);
     lon = Number(rec[m.lon]);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return 'bad coordinates';
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+      return 'bad coordinates';
   }
   let category: string | null = null;
   if (m.category) {
@@ -85,7 +101,12 @@ export function mapRecord(rec: Record<string, string>, m: ImportMapping, knownCa
     else if (raw) report.unknownCategories[raw] = (report.unknownCategories[raw] ?? 0) + 1;
   }
   return {
-    text, createdAt, closedAt: closedAt && closedAt >= createdAt ? closedAt : null, category, lat, lon,
+    text,
+    createdAt,
+    closedAt: closedAt && closedAt >= createdAt ? closedAt : null,
+    category,
+    lat,
+    lon,
     address: m.address ? (rec[m.address] ?? '').trim().slice(0, 500) || null : null,
     externalId: m.externalId ? (rec[m.externalId] ?? '').trim().slice(0, 100) || null : null,
   };
@@ -97,7 +118,9 @@ export async function insertImported(db: Db, cityId: string, rows: ImportRow[]):
   const catalog = await getCatalog(db, cityId);
   if (!catalog) throw new Error(`unknown city ${cityId}`);
   await db.transaction(async (tx) => {
-    const ids = await tx.query<{ id: number }>(sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`);
+    const ids = await tx.query<{ id: number }>(
+      sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
+    );
     const values: SQL[] = [];
     const events: SQL[] = [];
     rows.forEach((r, i) => {
@@ -106,7 +129,9 @@ export async function insertImported(db: Db, cityId: string, rows: ImportRow[]):
       const agency = responsibleAgency(catalog, r.category, district?.code ?? null);
       const cat = r.category ? catalog.categories.get(r.category) : undefined;
       const crit = cat?.default_criticality ?? 'standard';
-      const due = new Date(r.createdAt.getTime() + (cat?.sla_hours[crit] ?? DEFAULT_SLA_HOURS[crit]) * 3_600_000);
+      const due = new Date(
+        r.createdAt.getTime() + (cat?.sla_hours[crit] ?? DEFAULT_SLA_HOURS[crit]) * 3_600_000,
+      );
       const year = new Date(r.createdAt.getTime() + 5 * 3_600_000).getUTCFullYear();
       const status = r.closedAt ? 'closed' : 'new';
       values.push(sql`(${cityId}, ${id}, ${`${catalog.city.number_prefix}-${year}-${String(id).padStart(7, '0')}`}, 'phone', ${r.text}, ${detectLanguage(r.text)},
@@ -114,11 +139,18 @@ export async function insertImported(db: Db, cityId: string, rows: ImportRow[]):
         ${r.lat !== null && r.lon !== null ? gridCell(r.lat, r.lon) : null}::bigint, ${r.address}, ${district?.code ?? null}, ${agency},
         ${due}::timestamptz, ${r.closedAt}::timestamptz, ${r.closedAt}::timestamptz, ${JSON.stringify(r.externalId ? { externalId: r.externalId } : {})}::jsonb,
         ${r.createdAt}::timestamptz, ${r.closedAt ?? r.createdAt}::timestamptz)`);
-      events.push(sql`(${cityId}, ${id}, 'created', 'system', 'new', 'public', ${JSON.stringify({ imported: true })}::jsonb, ${r.createdAt}::timestamptz)`);
-      if (r.closedAt) events.push(sql`(${cityId}, ${id}, 'status_changed', 'system', 'closed', 'public', '{}'::jsonb, ${r.closedAt}::timestamptz)`);
+      events.push(
+        sql`(${cityId}, ${id}, 'created', 'system', 'new', 'public', ${JSON.stringify({ imported: true })}::jsonb, ${r.createdAt}::timestamptz)`,
+      );
+      if (r.closedAt)
+        events.push(
+          sql`(${cityId}, ${id}, 'status_changed', 'system', 'closed', 'public', '{}'::jsonb, ${r.closedAt}::timestamptz)`,
+        );
     });
     await tx.query(sql`INSERT INTO requests (city_id, id, number, channel, text, lang, category_code, criticality, status, lat, lon, geo_cell,
       address, district_code, agency_code, due_at, resolved_at, closed_at, attributes, created_at, updated_at) VALUES ${sql.join(values, sql`, `)}`);
-    await tx.query(sql`INSERT INTO request_events (city_id, request_id, type, actor_kind, to_status, visibility, data, created_at) VALUES ${sql.join(events, sql`, `)}`);
+    await tx.query(
+      sql`INSERT INTO request_events (city_id, request_id, type, actor_kind, to_status, visibility, data, created_at) VALUES ${sql.join(events, sql`, `)}`,
+    );
   });
 }

@@ -14,7 +14,19 @@ describe('mass incidents', () => {
   it('groups a burst of blackout reports into one incident, attaches later ones, and closing it resolves all with one answer', async () => {
     const op = await s.token('operator');
     const post = async (i: number, lat: number, lon: number, category = 'electricity') =>
-      (await s.call('POST', '/api/v1/requests', { token: op, body: { text: `нет света ${i}`, category, lat, lon, channel: 'phone', resident: { phone: `+7701666${String(i).padStart(4, '0')}` } } })).json().number as string;
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: op,
+          body: {
+            text: `нет света ${i}`,
+            category,
+            lat,
+            lon,
+            channel: 'phone',
+            resident: { phone: `+7701666${String(i).padStart(4, '0')}` },
+          },
+        })
+      ).json().number as string;
     const burst: string[] = [];
     for (let i = 0; i < 5; i++) burst.push(await post(i, 51.15 + i * 0.0005, 71.35 + i * 0.0005));
     // Spread over the city, the same problem is not an incident.
@@ -29,15 +41,34 @@ describe('mass incidents', () => {
     const lateReq = (await s.call('GET', `/api/v1/requests/${late}`, { token: op })).json();
     expect(lateReq.incidentId).toBe(list[0].id);
 
-    const closed = await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, { token: await s.token('supervisor'), body: { answer: 'Авария на подстанции устранена' } });
+    const closed = await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, {
+      token: await s.token('supervisor'),
+      body: { answer: 'Авария на подстанции устранена' },
+    });
     expect(closed.json()).toEqual({ id: list[0].id, resolved: 6 });
     for (const n of [...burst, late]) {
       const r = (await s.call('GET', `/api/v1/requests/${n}`, { token: op })).json();
       expect(r.status).toBe('resolved');
     }
-    const events = (await s.call('GET', `/api/v1/requests/${late}/events`, { token: op })).json().items.map((e: { type: string }) => e.type);
+    const events = (await s.call('GET', `/api/v1/requests/${late}/events`, { token: op }))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(events).toEqual(['created', 'incident_linked', 'comment', 'status_changed']);
-    expect((await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, { token: await s.token('supervisor'), body: { answer: 'x' } })).statusCode).toBe(409);
-    expect((await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, { token: await s.token('analyst'), body: { answer: 'x' } })).statusCode).toBe(403);
+    expect(
+      (
+        await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, {
+          token: await s.token('supervisor'),
+          body: { answer: 'x' },
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await s.call('POST', `/api/v1/incidents/${list[0].id}/close`, {
+          token: await s.token('analyst'),
+          body: { answer: 'x' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

@@ -12,7 +12,9 @@ export function incidentRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['incidents'],
         summary: 'Mass incidents (bursts of one problem in one area) with their request counts',
-        querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])) }),
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors(401, 403) },
       },
     },
@@ -28,10 +30,22 @@ export function incidentRoutes(app: App, deps: AppDeps): void {
         tags: ['incidents'],
         summary: 'Closes an incident and resolves its open requests with one public answer',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        body: Type.Object({ answer: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ id: Type.Number(), resolved: Type.Number() }), ...errors(400, 401, 403, 404, 409) },
+        body: Type.Object(
+          { answer: Type.String({ minLength: 1, maxLength: 2000 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ id: Type.Number(), resolved: Type.Number() }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
-    async (req) => closeIncident(deps, requireStaff(req.actor, ['supervisor', 'admin', 'operator']), req.params.id, req.body.answer),
+    async (req) =>
+      closeIncident(
+        deps,
+        requireStaff(req.actor, ['supervisor', 'admin', 'operator']),
+        req.params.id,
+        req.body.answer,
+      ),
   );
 }

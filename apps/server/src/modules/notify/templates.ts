@@ -5,12 +5,20 @@ const STATUS_NAMES: Record<string, Record<Lang, string>> = {
   new: { kk: 'тіркелді', ru: 'зарегистрировано', en: 'registered' },
   assigned: { kk: 'орындаушыға берілді', ru: 'передано исполнителю', en: 'assigned' },
   in_progress: { kk: 'жұмыста', ru: 'в работе', en: 'in progress' },
-  waiting_for_resident: { kk: 'сізден жауап күтуде', ru: 'ждёт вашего ответа', en: 'waiting for your answer' },
+  waiting_for_resident: {
+    kk: 'сізден жауап күтуде',
+    ru: 'ждёт вашего ответа',
+    en: 'waiting for your answer',
+  },
   resolved: { kk: 'шешілді', ru: 'решено', en: 'resolved' },
   closed: { kk: 'жабылды', ru: 'закрыто', en: 'closed' },
   rejected: { kk: 'қабылданбады', ru: 'отклонено', en: 'rejected' },
   duplicate: { kk: 'қайталанған өтінім', ru: 'повторное обращение', en: 'a duplicate' },
-  deferred: { kk: 'келесі жылға ауыстырылды', ru: 'перенесено на следующий год', en: 'deferred to next year' },
+  deferred: {
+    kk: 'келесі жылға ауыстырылды',
+    ru: 'перенесено на следующий год',
+    en: 'deferred to next year',
+  },
   reopened: { kk: 'қайта ашылды', ru: 'открыто повторно', en: 'reopened' },
 };
 
@@ -21,9 +29,12 @@ const TEMPLATES: Record<string, Record<Lang, (p: Record<string, unknown>) => str
     en: (p) => `${String(p.text)} — your Komek sign-in code`,
   },
   request_created: {
-    kk: (p) => `№${String(p.number)} өтінім тіркелді. Мерзімі: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
-    ru: (p) => `Обращение №${String(p.number)} зарегистрировано. Срок: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
-    en: (p) => `Request ${String(p.number)} registered. Due: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
+    kk: (p) =>
+      `№${String(p.number)} өтінім тіркелді. Мерзімі: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
+    ru: (p) =>
+      `Обращение №${String(p.number)} зарегистрировано. Срок: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
+    en: (p) =>
+      `Request ${String(p.number)} registered. Due: ${String(p.dueAt).slice(0, 16).replace('T', ' ')}`,
   },
   status_changed: {
     kk: (p) => `№${String(p.number)} өтінім: ${STATUS_NAMES[String(p.status)]?.kk ?? String(p.status)}`,
@@ -42,7 +53,11 @@ const TEMPLATES: Record<string, Record<Lang, (p: Record<string, unknown>) => str
   },
 };
 
-export function renderMessage(kind: string, lang: string, payload: Record<string, unknown>): { subject: string | null; body: string } {
+export function renderMessage(
+  kind: string,
+  lang: string,
+  payload: Record<string, unknown>,
+): { subject: string | null; body: string } {
   const l: Lang = lang === 'kk' || lang === 'en' ? lang : 'ru';
   const t = TEMPLATES[kind]?.[l];
   return { subject: null, body: t ? t(payload) : `${kind}: ${JSON.stringify(payload)}` };

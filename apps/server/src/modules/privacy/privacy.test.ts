@@ -18,7 +18,17 @@ describe('personal data', () => {
 
   it('a resident downloads their data, then deletion leaves the history anonymised', async () => {
     const token = await s.residentToken('+77015550101');
-    const r = (await s.call('POST', '/api/v1/requests', { token, body: { text: 'Яма у подъезда, мой номер +7 701 555 01 01', category: 'roads', channel: 'app', address: 'ул. Кенесары 1, кв. 5' } })).json();
+    const r = (
+      await s.call('POST', '/api/v1/requests', {
+        token,
+        body: {
+          text: 'Яма у подъезда, мой номер +7 701 555 01 01',
+          category: 'roads',
+          channel: 'app',
+          address: 'ул. Кенесары 1, кв. 5',
+        },
+      })
+    ).json();
     const data = (await s.call('GET', '/api/v1/me/data', { token })).json();
     expect(data.resident.phone).toBe('+77015550101');
     expect(data.requests[0].number).toBe(r.number);
@@ -37,10 +47,27 @@ describe('personal data', () => {
 
   it('anonymises requests closed before the retention period', async () => {
     const op = await s.token('operator');
-    const r = (await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'Шум, звоните 87017770000', category: 'yards', channel: 'phone', address: 'ул. Абая 5', resident: { phone: '+77017770000' } } })).json();
-    await s.db.query(sql`UPDATE requests SET status = 'closed', closed_at = now() - interval '1200 days', resolved_at = now() - interval '1201 days' WHERE number = ${r.number}`);
+    const r = (
+      await s.call('POST', '/api/v1/requests', {
+        token: op,
+        body: {
+          text: 'Шум, звоните 87017770000',
+          category: 'yards',
+          channel: 'phone',
+          address: 'ул. Абая 5',
+          resident: { phone: '+77017770000' },
+        },
+      })
+    ).json();
+    await s.db.query(
+      sql`UPDATE requests SET status = 'closed', closed_at = now() - interval '1200 days', resolved_at = now() - interval '1201 days' WHERE number = ${r.number}`,
+    );
     expect(await applyRetention(s.db, new Date(), 1095)).toBe(1);
-    const row = (await s.db.query<{ text: string; address: string | null; resident_id: number | null }>(sql`SELECT text, address, resident_id FROM requests WHERE number = ${r.number}`))[0];
+    const row = (
+      await s.db.query<{ text: string; address: string | null; resident_id: number | null }>(
+        sql`SELECT text, address, resident_id FROM requests WHERE number = ${r.number}`,
+      )
+    )[0];
     expect(row).toEqual({ text: 'Шум, звоните [телефон]', address: null, resident_id: null });
     expect(await applyRetention(s.db, new Date(), 1095)).toBe(0);
   });

@@ -16,7 +16,13 @@ function requireResident(a: Actor): ResidentActor {
 export function privacyRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/me/data',
-    { schema: { tags: ['residents'], summary: 'Everything Komek holds about the signed-in resident (a download)', response: { 200: Type.Unknown(), ...errors(401, 403) } } },
+    {
+      schema: {
+        tags: ['residents'],
+        summary: 'Everything Komek holds about the signed-in resident (a download)',
+        response: { 200: Type.Unknown(), ...errors(401, 403) },
+      },
+    },
     async (req, reply) => {
       const data = await exportResidentData(deps, requireResident(req.actor));
       void reply.header('content-disposition', 'attachment; filename="komek-my-data.json"');

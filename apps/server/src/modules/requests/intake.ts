@@ -37,9 +37,13 @@ export async function createRequest(
   idempotencyKey?: string,
 ): Promise<{ request: RequestView; replayed: boolean }> {
   if (actor.kind === 'anonymous') throw unauthorized('sign in to report a problem');
-  if (actor.kind === 'staff' && !INTAKE_ROLES.includes(actor.role)) throw forbidden('your role does not take requests');
+  if (actor.kind === 'staff' && !INTAKE_ROLES.includes(actor.role))
+    throw forbidden('your role does not take requests');
   if (actor.kind === 'resident' && !RESIDENT_CHANNELS.includes(input.channel)) {
-    throw new AppError('validation_failed', 'residents report through the web or the app', { field: 'channel', allowed: RESIDENT_CHANNELS });
+    throw new AppError('validation_failed', 'residents report through the web or the app', {
+      field: 'channel',
+      allowed: RESIDENT_CHANNELS,
+    });
   }
   const cityId = actor.cityId;
   if (idempotencyKey) {
@@ -66,7 +70,9 @@ export async function createRequest(
 
   const hasPoint = input.lat !== undefined && input.lon !== undefined;
   if ((input.lat === undefined) !== (input.lon === undefined)) {
-    throw new AppError('validation_failed', 'give both lat and lon, or neither', { field: input.lat === undefined ? 'lat' : 'lon' });
+    throw new AppError('validation_failed', 'give both lat and lon, or neither', {
+      field: input.lat === undefined ? 'lat' : 'lon',
+    });
   }
   const district = hasPoint ? districtAt(catalog, input.lat as number, input.lon as number) : undefined;
   const agencyCode = responsibleAgency(catalog, categoryCode, district?.code ?? null);
@@ -87,7 +93,13 @@ export async function createRequest(
     residentView = { phone: actor.phone, name: null };
   } else if (input.resident) {
     const phone = normalizePhone(input.resident.phone);
-    residentId = await upsertResident(deps.db, cityId, phone, input.resident.name ?? null, input.resident.lang ?? detectLanguage(text));
+    residentId = await upsertResident(
+      deps.db,
+      cityId,
+      phone,
+      input.resident.name ?? null,
+      input.resident.lang ?? detectLanguage(text),
+    );
     residentView = { phone, name: input.resident.name ?? null };
   }
   const actorKind = actor.kind === 'staff' ? 'staff' : 'resident';
@@ -120,14 +132,27 @@ export async function createRequest(
       {
         // One event carries the intake and the classification (what was suggested, what was kept,
         // whether the operator accepted it): one row less per request on the hottest path.
-        type: 'created', actorKind, actorId, toStatus: 'new', visibility: 'public',
+        type: 'created',
+        actorKind,
+        actorId,
+        toStatus: 'new',
+        visibility: 'public',
         data: {
-          channel: input.channel, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString(),
+          channel: input.channel,
+          category: categoryCode,
+          criticality,
+          agency: agencyCode,
+          district: district?.code ?? null,
+          dueAt: dueAt.toISOString(),
           classification: {
             suggestions,
             source: input.category ? actorKind : 'model',
             accepted: input.category ? suggestions[0]?.category === input.category : null,
-            criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+            criticality: {
+              level: criticality,
+              suggested: assessed.level,
+              rule: assessed.matchedRule ?? null,
+            },
           },
         },
       },
@@ -141,7 +166,12 @@ export async function createRequest(
     return replay(deps, actor, existing.id, existing.created_by_staff_id, existing.resident_id);
   }
   deps.publish({ cityId, type: 'request.created', number: created.number, status: 'new', agencyCode });
-  const view: RequestView = { ...created, resident_phone: residentView.phone, resident_name: residentView.name, duplicate_of_number: null };
+  const view: RequestView = {
+    ...created,
+    resident_phone: residentView.phone,
+    resident_name: residentView.name,
+    duplicate_of_number: null,
+  };
   return { request: view, replayed: false };
 }
 
@@ -149,11 +179,20 @@ export async function createRequest(
  * Finds or creates the caller by phone. A known caller's row is only locked (updated) when a
  * new name is given, so many requests from one phone do not queue behind each other.
  */
-async function upsertResident(tx: Queryable, cityId: string, phone: string, name: string | null, lang: string): Promise<number> {
-  const found = await tx.query<{ id: number; name: string | null }>(sql`SELECT id, name FROM residents WHERE city_id = ${cityId} AND phone = ${phone}`);
+async function upsertResident(
+  tx: Queryable,
+  cityId: string,
+  phone: string,
+  name: string | null,
+  lang: string,
+): Promise<number> {
+  const found = await tx.query<{ id: number; name: string | null }>(
+    sql`SELECT id, name FROM residents WHERE city_id = ${cityId} AND phone = ${phone}`,
+  );
   const f = found[0];
   if (f) {
-    if (name && name !== f.name) await tx.query(sql`UPDATE residents SET name = ${name} WHERE city_id = ${cityId} AND id = ${f.id}`);
+    if (name && name !== f.name)
+      await tx.query(sql`UPDATE residents SET name = ${name} WHERE city_id = ${cityId} AND id = ${f.id}`);
     return f.id;
   }
   const rows = await tx.query<{ id: number }>(sql`
@@ -163,9 +202,20 @@ async function upsertResident(tx: Queryable, cityId: string, phone: string, name
   return (rows[0] as { id: number }).id;
 }
 
-async function replay(deps: Deps, actor: Actor, id: number, staffId: number | null, residentId: number | null) {
-  const sameActor = actor.kind === 'staff' ? staffId === actor.id : actor.kind === 'resident' && residentId === actor.id;
-  if (!sameActor) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used by someone else; use a new key');
+async function replay(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  staffId: number | null,
+  residentId: number | null,
+) {
+  const sameActor =
+    actor.kind === 'staff' ? staffId === actor.id : actor.kind === 'resident' && residentId === actor.id;
+  if (!sameActor)
+    throw new AppError(
+      'idempotency_conflict',
+      'this Idempotency-Key was used by someone else; use a new key',
+    );
   const view = await findViewById(deps.db, actor.cityId, id);
   return { request: view as RequestView, replayed: true };
 }

@@ -55,7 +55,12 @@ export function presentRequest(r: RequestView, actor: Actor) {
     ...base,
     address: pii ? r.address : null,
     executorId: r.executor_id,
-    resident: r.resident_id === null ? null : pii ? { id: r.resident_id, phone: r.resident_phone, name: r.resident_name } : { id: r.resident_id, phone: null, name: null },
+    resident:
+      r.resident_id === null
+        ? null
+        : pii
+          ? { id: r.resident_id, phone: r.resident_phone, name: r.resident_name }
+          : { id: r.resident_id, phone: null, name: null },
   };
 }
 

@@ -91,7 +91,8 @@ export async function insertRequest(
   outbox?: { kind: string; channel: string; payload: Record<string, unknown> },
 ): Promise<RequestRow | undefined> {
   const evRows = events.map(
-    (e, i) => sql`(${i}, ${e.type}, ${e.actorKind}, ${e.actorId}::bigint, ${e.toStatus ?? null}, ${e.visibility}, ${JSON.stringify(e.data)}::jsonb)`,
+    (e, i) =>
+      sql`(${i}, ${e.type}, ${e.actorKind}, ${e.actorId}::bigint, ${e.toStatus ?? null}, ${e.visibility}, ${JSON.stringify(e.data)}::jsonb)`,
   );
   const rows = await db.query<RequestRow>(sql`
     WITH n AS (SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id),
@@ -129,8 +130,16 @@ export async function insertRequest(
   return rows[0];
 }
 
-export async function findByIdempotencyKey(db: Queryable, cityId: string, key: string): Promise<RequestRow | undefined> {
-  return (await db.query<RequestRow>(sql`SELECT * FROM requests WHERE city_id = ${cityId} AND idempotency_key = ${key}`))[0];
+export async function findByIdempotencyKey(
+  db: Queryable,
+  cityId: string,
+  key: string,
+): Promise<RequestRow | undefined> {
+  return (
+    await db.query<RequestRow>(
+      sql`SELECT * FROM requests WHERE city_id = ${cityId} AND idempotency_key = ${key}`,
+    )
+  )[0];
 }
 
 const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, d.number AS duplicate_of_number
@@ -138,17 +147,33 @@ const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_n
   LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id
   LEFT JOIN requests d ON d.city_id = r.city_id AND d.id = r.duplicate_of`;
 
-export async function findViewByNumber(db: Queryable, cityId: string, number: string): Promise<RequestView | undefined> {
+export async function findViewByNumber(
+  db: Queryable,
+  cityId: string,
+  number: string,
+): Promise<RequestView | undefined> {
   return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ${number}`))[0];
 }
 
-export async function findViewById(db: Queryable, cityId: string, id: number): Promise<RequestView | undefined> {
+export async function findViewById(
+  db: Queryable,
+  cityId: string,
+  id: number,
+): Promise<RequestView | undefined> {
   return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`))[0];
 }
 
 /** Locks a request row for a change in this transaction. */
-export async function lockByNumber(tx: Queryable, cityId: string, number: string): Promise<RequestRow | undefined> {
-  return (await tx.query<RequestRow>(sql`SELECT * FROM requests WHERE city_id = ${cityId} AND number = ${number} FOR UPDATE`))[0];
+export async function lockByNumber(
+  tx: Queryable,
+  cityId: string,
+  number: string,
+): Promise<RequestRow | undefined> {
+  return (
+    await tx.query<RequestRow>(
+      sql`SELECT * FROM requests WHERE city_id = ${cityId} AND number = ${number} FOR UPDATE`,
+    )
+  )[0];
 }
 
 export type RequestPatch = Partial<{
@@ -172,14 +197,22 @@ export type RequestPatch = Partial<{
   sla_breached_at: Date | null;
 }>;
 
-export async function updateRequest(tx: Queryable, cityId: string, id: number, patch: RequestPatch, now: Date): Promise<void> {
+export async function updateRequest(
+  tx: Queryable,
+  cityId: string,
+  id: number,
+  patch: RequestPatch,
+  now: Date,
+): Promise<void> {
   const sets: SQL[] = [sql`updated_at = ${now}`];
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;
     if (!/^[a-z_]+$/.test(k)) throw new Error(`bad column ${k}`);
     sets.push(sql`${sql.identifier(k)} = ${v}`);
   }
-  await tx.query(sql`UPDATE requests SET ${sql.join(sets, sql`, `)} WHERE city_id = ${cityId} AND id = ${id}`);
+  await tx.query(
+    sql`UPDATE requests SET ${sql.join(sets, sql`, `)} WHERE city_id = ${cityId} AND id = ${id}`,
+  );
 }
 
 export interface NewEvent {
@@ -219,7 +252,12 @@ export interface EventRow {
   created_at: Date;
 }
 
-export async function listEvents(db: Queryable, cityId: string, requestId: number, publicOnly: boolean): Promise<EventRow[]> {
+export async function listEvents(
+  db: Queryable,
+  cityId: string,
+  requestId: number,
+  publicOnly: boolean,
+): Promise<EventRow[]> {
   return db.query<EventRow>(sql`SELECT e.id, e.type, e.actor_kind, e.actor_id,
       CASE WHEN e.actor_kind = 'staff' THEN s.name END AS actor_name,
       e.from_status, e.to_status, e.visibility, e.body, e.data, e.created_at
@@ -252,7 +290,13 @@ export interface ListFilters {
 export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
   const where: SQL[] = [sql`r.city_id = ${f.cityId}`];
   const anyOf = (col: string, vals?: string[]): void => {
-    if (vals?.length) where.push(sql`${sql.identifier('r')}.${sql.identifier(col)} IN (${sql.join(vals.map((v) => sql`${v}`), sql`, `)})`);
+    if (vals?.length)
+      where.push(
+        sql`${sql.identifier('r')}.${sql.identifier(col)} IN (${sql.join(
+          vals.map((v) => sql`${v}`),
+          sql`, `,
+        )})`,
+      );
   };
   anyOf('status', f.status);
   anyOf('category_code', f.category);
@@ -262,7 +306,8 @@ export async function listRequests(db: Queryable, f: ListFilters): Promise<Reque
   anyOf('channel', f.channel);
   if (f.createdFrom) where.push(sql`r.created_at >= ${f.createdFrom}`);
   if (f.createdTo) where.push(sql`r.created_at < ${f.createdTo}`);
-  if (f.overdue) where.push(sql`r.due_at < ${f.now} AND r.status IN ('new', 'assigned', 'in_progress', 'reopened')`);
+  if (f.overdue)
+    where.push(sql`r.due_at < ${f.now} AND r.status IN ('new', 'assigned', 'in_progress', 'reopened')`);
   if (f.residentId !== undefined) where.push(sql`r.resident_id = ${f.residentId}`);
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (m) => '\\' + m)}%`;

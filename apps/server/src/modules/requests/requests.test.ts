@@ -17,18 +17,35 @@ describe('intake', () => {
     const before = Date.now();
     const r = await s.call('POST', '/api/v1/requests', {
       token,
-      body: { text: 'Нет света во всем доме', category: 'electricity', criticality: 'urgent', lat: 51.15, lon: 71.35, channel: 'phone', resident: { phone: '+7 701 111 22 33', name: 'Айгуль' } },
+      body: {
+        text: 'Нет света во всем доме',
+        category: 'electricity',
+        criticality: 'urgent',
+        lat: 51.15,
+        lon: 71.35,
+        channel: 'phone',
+        resident: { phone: '+7 701 111 22 33', name: 'Айгуль' },
+      },
     });
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body.number).toMatch(/^109-\d{4}-\d{7}$/);
-    expect(body).toMatchObject({ status: 'new', category: 'electricity', criticality: 'urgent', district: 'west', agency: 'energy' });
+    expect(body).toMatchObject({
+      status: 'new',
+      category: 'electricity',
+      criticality: 'urgent',
+      district: 'west',
+      agency: 'energy',
+    });
     const due = new Date(body.dueAt).getTime();
     expect(due - before).toBeGreaterThanOrEqual(24 * HOUR - 1000);
     expect(due - before).toBeLessThanOrEqual(24 * HOUR + 5000);
     expect(body.resident.phone).toBe('+77011112233');
 
-    const std = await s.call('POST', '/api/v1/requests', { token, body: { text: 'Яма на дороге', category: 'roads', criticality: 'standard', channel: 'phone' } });
+    const std = await s.call('POST', '/api/v1/requests', {
+      token,
+      body: { text: 'Яма на дороге', category: 'roads', criticality: 'standard', channel: 'phone' },
+    });
     expect(std.statusCode).toBe(201);
     const d = new Date(std.json().dueAt).getTime() - Date.now();
     expect(Math.round(d / (24 * HOUR))).toBe(10);
@@ -36,30 +53,59 @@ describe('intake', () => {
 
   it('routes by district override and suggests a category from the text when none is given', async () => {
     const token = await s.token('operator');
-    const r = await s.call('POST', '/api/v1/requests', { token, body: { text: 'Во дворе сломаны качели, двор грязный', category: 'yards', lat: 51.15, lon: 71.45, channel: 'phone' } });
+    const r = await s.call('POST', '/api/v1/requests', {
+      token,
+      body: {
+        text: 'Во дворе сломаны качели, двор грязный',
+        category: 'yards',
+        lat: 51.15,
+        lon: 71.45,
+        channel: 'phone',
+      },
+    });
     expect(r.json()).toMatchObject({ district: 'east', agency: 'akimat-east', criticality: 'low' });
-    const guessed = await s.call('POST', '/api/v1/requests', { token, body: { text: 'огромная яма на дороге у дома', channel: 'phone' } });
+    const guessed = await s.call('POST', '/api/v1/requests', {
+      token,
+      body: { text: 'огромная яма на дороге у дома', channel: 'phone' },
+    });
     expect(guessed.json().category).toBe('roads');
   });
 
   it('honours Idempotency-Key: a retry returns the same request and stores nothing twice', async () => {
     const token = await s.token('operator');
     const body = { text: 'Не горит фонарь', category: 'electricity', channel: 'phone' };
-    const a = await s.call('POST', '/api/v1/requests', { token, body, headers: { 'idempotency-key': 'abc-1' } });
-    const b = await s.call('POST', '/api/v1/requests', { token, body, headers: { 'idempotency-key': 'abc-1' } });
+    const a = await s.call('POST', '/api/v1/requests', {
+      token,
+      body,
+      headers: { 'idempotency-key': 'abc-1' },
+    });
+    const b = await s.call('POST', '/api/v1/requests', {
+      token,
+      body,
+      headers: { 'idempotency-key': 'abc-1' },
+    });
     expect(a.statusCode).toBe(201);
     expect(b.statusCode).toBe(201);
     expect(b.headers['idempotent-replayed']).toBe('true');
     expect(b.json().number).toBe(a.json().number);
-    const rows = await s.db.query<{ n: number }>("SELECT count(*) AS n FROM requests WHERE idempotency_key = 'abc-1'");
+    const rows = await s.db.query<{ n: number }>(
+      "SELECT count(*) AS n FROM requests WHERE idempotency_key = 'abc-1'",
+    );
     expect(rows[0]?.n).toBe(1);
-    const other = await s.call('POST', '/api/v1/requests', { token: await s.token('supervisor'), body, headers: { 'idempotency-key': 'abc-1' } });
+    const other = await s.call('POST', '/api/v1/requests', {
+      token: await s.token('supervisor'),
+      body,
+      headers: { 'idempotency-key': 'abc-1' },
+    });
     expect(other.statusCode).toBe(409);
   });
 
   it('writes the created event, with the classification, in the same statement', async () => {
     const token = await s.token('operator');
-    const r = await s.call('POST', '/api/v1/requests', { token, body: { text: 'Нет электричества', channel: 'phone', category: 'electricity' } });
+    const r = await s.call('POST', '/api/v1/requests', {
+      token,
+      body: { text: 'Нет электричества', channel: 'phone', category: 'electricity' },
+    });
     const ev = await s.call('GET', `/api/v1/requests/${r.json().number}/events`, { token });
     const types = ev.json().items.map((e: { type: string }) => e.type);
     expect(types).toEqual(['created']);
@@ -69,21 +115,39 @@ describe('intake', () => {
 
 describe('lifecycle', () => {
   async function newRequest(): Promise<string> {
-    const r = await s.call('POST', '/api/v1/requests', { token: await s.token('operator'), body: { text: 'Нет света в подъезде', category: 'electricity', channel: 'phone', resident: { phone: '+77019998877' } } });
+    const r = await s.call('POST', '/api/v1/requests', {
+      token: await s.token('operator'),
+      body: {
+        text: 'Нет света в подъезде',
+        category: 'electricity',
+        channel: 'phone',
+        resident: { phone: '+77019998877' },
+      },
+    });
     return r.json().number as string;
   }
 
   it('goes new → assigned → in_progress → resolved → closed with an event each', async () => {
     const n = await newRequest();
     const ex = await s.token('executor');
-    expect((await s.call('POST', `/api/v1/requests/${n}/assign`, { token: ex, body: { agency: 'energy' } })).json().status).toBe('assigned');
+    expect(
+      (await s.call('POST', `/api/v1/requests/${n}/assign`, { token: ex, body: { agency: 'energy' } })).json()
+        .status,
+    ).toBe('assigned');
     for (const to of ['in_progress', 'resolved', 'closed']) {
       const r = await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: ex, body: { to } });
       expect(r.statusCode).toBe(200);
       expect(r.json().status).toBe(to);
     }
-    const ev = (await s.call('GET', `/api/v1/requests/${n}/events`, { token: ex })).json().items as { type: string; toStatus: string | null }[];
-    expect(ev.filter((e) => e.type === 'status_changed').map((e) => e.toStatus)).toEqual(['in_progress', 'resolved', 'closed']);
+    const ev = (await s.call('GET', `/api/v1/requests/${n}/events`, { token: ex })).json().items as {
+      type: string;
+      toStatus: string | null;
+    }[];
+    expect(ev.filter((e) => e.type === 'status_changed').map((e) => e.toStatus)).toEqual([
+      'in_progress',
+      'resolved',
+      'closed',
+    ]);
     const req = (await s.call('GET', `/api/v1/requests/${n}`, { token: ex })).json();
     expect(req.firstResponseAt).not.toBeNull();
     expect(req.resolvedAt).not.toBeNull();
@@ -92,7 +156,10 @@ describe('lifecycle', () => {
 
   it('refuses an illegal transition with 409 and the allowed statuses', async () => {
     const n = await newRequest();
-    const r = await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: await s.token('operator'), body: { to: 'closed' } });
+    const r = await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: await s.token('operator'),
+      body: { to: 'closed' },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('illegal_transition');
     expect(r.json().error.details.allowed).toContain('assigned');
@@ -102,16 +169,25 @@ describe('lifecycle', () => {
   it('deferral needs a later planned year; duplicate needs the parent, and follows it when it is resolved', async () => {
     const op = await s.token('operator');
     const n = await newRequest();
-    const bad = await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'deferred', reason: 'нет бюджета' } });
+    const bad = await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: op,
+      body: { to: 'deferred', reason: 'нет бюджета' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.reason).toBe('planned_year_required');
     const year = new Date().getFullYear() + 1;
-    const ok = await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'deferred', reason: 'нет бюджета', plannedYear: year } });
+    const ok = await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: op,
+      body: { to: 'deferred', reason: 'нет бюджета', plannedYear: year },
+    });
     expect(ok.json()).toMatchObject({ status: 'deferred', plannedYear: year });
 
     const parent = await newRequest();
     const child = await newRequest();
-    const d = await s.call('POST', `/api/v1/requests/${child}/transitions`, { token: op, body: { to: 'duplicate', duplicateOf: parent } });
+    const d = await s.call('POST', `/api/v1/requests/${child}/transitions`, {
+      token: op,
+      body: { to: 'duplicate', duplicateOf: parent },
+    });
     expect(d.json()).toMatchObject({ status: 'duplicate', duplicateOf: parent });
     await s.call('POST', `/api/v1/requests/${parent}/transitions`, { token: op, body: { to: 'resolved' } });
     expect((await s.call('GET', `/api/v1/requests/${child}`, { token: op })).json().status).toBe('resolved');
@@ -123,9 +199,15 @@ describe('lifecycle', () => {
     const t0 = new Date();
     s.setNow(t0);
     const before = (await s.call('GET', `/api/v1/requests/${n}`, { token: op })).json().dueAt;
-    await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'waiting_for_resident', reason: 'уточнить адрес' } });
+    await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: op,
+      body: { to: 'waiting_for_resident', reason: 'уточнить адрес' },
+    });
     s.setNow(new Date(t0.getTime() + 5 * HOUR));
-    const after = await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: op, body: { to: 'in_progress' } });
+    const after = await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+      token: op,
+      body: { to: 'in_progress' },
+    });
     s.setNow(undefined as unknown as Date);
     expect(new Date(after.json().dueAt).getTime() - new Date(before).getTime()).toBe(5 * HOUR);
   });
@@ -134,12 +216,20 @@ describe('lifecycle', () => {
 describe('who sees what', () => {
   it('an executor sees only their agency’s requests and cannot change another’s (403)', async () => {
     const op = await s.token('operator');
-    const road = await s.call('POST', '/api/v1/requests', { token: op, body: { text: 'Яма', category: 'roads', channel: 'phone' } });
+    const road = await s.call('POST', '/api/v1/requests', {
+      token: op,
+      body: { text: 'Яма', category: 'roads', channel: 'phone' },
+    });
     const n = road.json().number as string;
     const ex = await s.token('executor'); // energy
     expect((await s.call('GET', `/api/v1/requests/${n}`, { token: ex })).statusCode).toBe(403);
-    expect((await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: ex, body: { to: 'in_progress' } })).statusCode).toBe(403);
-    const list = (await s.call('GET', '/api/v1/requests?limit=200', { token: ex })).json().items as { agency: string }[];
+    expect(
+      (await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: ex, body: { to: 'in_progress' } }))
+        .statusCode,
+    ).toBe(403);
+    const list = (await s.call('GET', '/api/v1/requests?limit=200', { token: ex })).json().items as {
+      agency: string;
+    }[];
     expect(list.length).toBeGreaterThan(0);
     expect(list.every((r) => r.agency === 'energy')).toBe(true);
     expect((await s.call('GET', '/api/v1/requests?agency=roads', { token: ex })).statusCode).toBe(403);
@@ -148,7 +238,10 @@ describe('who sees what', () => {
   it('a resident sees their own requests only, and an analyst sees no personal data', async () => {
     const tokenA = await s.residentToken('+77015550001');
     const tokenB = await s.residentToken('+77015550002');
-    const mine = await s.call('POST', '/api/v1/requests', { token: tokenA, body: { text: 'Во дворе яма', category: 'roads', channel: 'app' } });
+    const mine = await s.call('POST', '/api/v1/requests', {
+      token: tokenA,
+      body: { text: 'Во дворе яма', category: 'roads', channel: 'app' },
+    });
     expect(mine.statusCode).toBe(201);
     const n = mine.json().number as string;
     expect((await s.call('GET', `/api/v1/requests/${n}`, { token: tokenA })).statusCode).toBe(200);
@@ -157,8 +250,22 @@ describe('who sees what', () => {
     expect(listB).toEqual([]);
     const an = (await s.call('GET', `/api/v1/requests/${n}`, { token: await s.token('analyst') })).json();
     expect(an.resident).toEqual({ id: expect.any(Number), phone: null, name: null });
-    expect((await s.call('POST', `/api/v1/requests/${n}/transitions`, { token: await s.token('analyst'), body: { to: 'assigned' } })).statusCode).toBe(403);
-    expect((await s.call('POST', '/api/v1/requests', { token: await s.token('analyst'), body: { text: 'x', channel: 'phone' } })).statusCode).toBe(403);
+    expect(
+      (
+        await s.call('POST', `/api/v1/requests/${n}/transitions`, {
+          token: await s.token('analyst'),
+          body: { to: 'assigned' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: await s.token('analyst'),
+          body: { text: 'x', channel: 'phone' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await s.call('GET', '/api/v1/requests')).statusCode).toBe(401);
   });
 
@@ -169,7 +276,10 @@ describe('who sees what', () => {
     let pages = 0;
     do {
       const url: string = `/api/v1/requests?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const r = (await s.call('GET', url, { token: op })).json() as { items: { number: string }[]; nextCursor: string | null };
+      const r = (await s.call('GET', url, { token: op })).json() as {
+        items: { number: string }[];
+        nextCursor: string | null;
+      };
       for (const i of r.items) {
         expect(seen.has(i.number)).toBe(false);
         seen.add(i.number);
@@ -187,7 +297,12 @@ describe('bad input gets a 4xx in one shape and stores nothing', () => {
     ['malformed JSON', '{"text": ', 400, 'invalid_json'],
     ['wrong type', { text: 5, channel: 'phone' }, 400, 'validation_failed'],
     ['unknown enum', { text: 'x', channel: 'pigeon' }, 400, 'validation_failed'],
-    ['unknown criticality', { text: 'x', channel: 'phone', criticality: 'apocalyptic' }, 400, 'validation_failed'],
+    [
+      'unknown criticality',
+      { text: 'x', channel: 'phone', criticality: 'apocalyptic' },
+      400,
+      'validation_failed',
+    ],
     ['100 kB string', { text: 'я'.repeat(100_000), channel: 'phone' }, 400, 'validation_failed'],
     ['bad coordinates', { text: 'x', channel: 'phone', lat: 91, lon: 0 }, 400, 'validation_failed'],
     ['half a point', { text: 'x', channel: 'phone', lat: 51 }, 400, 'validation_failed'],
@@ -214,7 +329,9 @@ describe('bad input gets a 4xx in one shape and stores nothing', () => {
     const token = await s.token('operator');
     expect((await s.call('GET', '/api/v1/requests/109-2026-9999999', { token })).statusCode).toBe(404);
     expect((await s.call('GET', '/api/v1/requests/not-a-number', { token })).statusCode).toBe(400);
-    expect((await s.call('POST', '/api/v1/requests', { body: { text: 'x', channel: 'phone' } })).statusCode).toBe(401);
+    expect(
+      (await s.call('POST', '/api/v1/requests', { body: { text: 'x', channel: 'phone' } })).statusCode,
+    ).toBe(401);
     expect((await s.call('GET', '/api/v1/requests?cursor=garbage', { token })).statusCode).toBe(400);
     expect((await s.call('GET', '/api/v1/nothing-here')).json().error.code).toBe('not_found');
   });

@@ -9,11 +9,31 @@ import { createRequest } from './intake.ts';
 import { presentEvent, presentRequest } from './presenter.ts';
 import { listEvents, listRequests } from './repository.ts';
 import {
-  AssignBody, CommentBody, CreateRequestBody, EventSchema, FeedbackBody, ListQuery, NumberParams, RequestSchema, TransitionBody,
+  AssignBody,
+  CommentBody,
+  CreateRequestBody,
+  EventSchema,
+  FeedbackBody,
+  ListQuery,
+  NumberParams,
+  RequestSchema,
+  TransitionBody,
 } from './schema.ts';
-import { assignRequest, commentRequest, rateRequest, readableRequest, transitionRequest } from './workflow.ts';
+import {
+  assignRequest,
+  commentRequest,
+  rateRequest,
+  readableRequest,
+  transitionRequest,
+} from './workflow.ts';
 
-const split = (v?: string): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const split = (v?: string): string[] | undefined =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 function encodeCursor(createdAt: string, id: number): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
@@ -38,8 +58,11 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['requests'],
         summary: 'Registers a request from any channel',
-        description: 'Send an `Idempotency-Key` header to make retries safe: a retry returns the same request and stores nothing twice.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        description:
+          'Send an `Idempotency-Key` header to make retries safe: a retry returns the same request and stores nothing twice.',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
         body: CreateRequestBody,
         response: { 201: Type.Ref('Request'), ...errors(400, 401, 403, 409, 413) },
       },
@@ -47,7 +70,8 @@ export function requestRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       if (req.actor.kind !== 'staff') {
         limiter.hit(`intake-ip:${req.ip}`, LIMITS.intakePerIp);
-        if (req.actor.kind === 'resident') limiter.hit(`intake-resident:${req.actor.id}`, LIMITS.intakePerResident);
+        if (req.actor.kind === 'resident')
+          limiter.hit(`intake-resident:${req.actor.id}`, LIMITS.intakePerResident);
       }
       const r = await createRequest(deps, req.actor, req.body, req.headers['idempotency-key']);
       if (r.replayed) void reply.header('Idempotent-Replayed', 'true');
@@ -62,7 +86,13 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         tags: ['requests'],
         summary: 'Lists requests the caller may see, newest first, with keyset pagination',
         querystring: ListQuery,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Request')), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors(400, 401, 403) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Ref('Request')),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     async (req) => {
@@ -74,8 +104,10 @@ export function requestRoutes(app: App, deps: AppDeps): void {
       let residentId: number | undefined;
       if (a.kind === 'resident') residentId = a.id;
       else if (!READ_ALL.includes(a.role)) {
-        if (a.role !== 'executor' || !a.agencyCode) throw new AppError('forbidden', 'your role does not read requests');
-        if (agency && agency.some((x) => x !== a.agencyCode)) throw new AppError('forbidden', 'an executor sees their own agency only');
+        if (a.role !== 'executor' || !a.agencyCode)
+          throw new AppError('forbidden', 'your role does not read requests');
+        if (agency && agency.some((x) => x !== a.agencyCode))
+          throw new AppError('forbidden', 'an executor sees their own agency only');
         agency = [a.agencyCode];
       }
       const rows = await listRequests(deps.db, {
@@ -146,7 +178,8 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         response: { 200: Type.Ref('Request'), ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req) => presentRequest(await transitionRequest(deps, req.actor, req.params.number, req.body), req.actor),
+    async (req) =>
+      presentRequest(await transitionRequest(deps, req.actor, req.params.number, req.body), req.actor),
   );
 
   app.post(
@@ -160,7 +193,8 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         response: { 200: Type.Ref('Request'), ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => presentRequest(await assignRequest(deps, req.actor, req.params.number, req.body), req.actor),
+    async (req) =>
+      presentRequest(await assignRequest(deps, req.actor, req.params.number, req.body), req.actor),
   );
 
   app.post(
@@ -171,10 +205,14 @@ export function requestRoutes(app: App, deps: AppDeps): void {
         summary: 'A public reply to the resident or an internal note',
         params: NumberParams,
         body: CommentBody,
-        response: { 201: Type.Object({ id: Type.Number(), createdAt: Type.String() }), ...errors(400, 401, 403, 404) },
+        response: {
+          201: Type.Object({ id: Type.Number(), createdAt: Type.String() }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
-    async (req, reply) => reply.status(201).send(await commentRequest(deps, req.actor, req.params.number, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await commentRequest(deps, req.actor, req.params.number, req.body)),
   );
 
   app.post(

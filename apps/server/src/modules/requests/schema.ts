@@ -1,6 +1,13 @@
 /** Route schemas for requests: validation, TypeScript types and the OpenAPI document from one place. */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { ChannelSchema, CodeSchema, CriticalitySchema, LangSchema, RequestNumber, StatusSchema } from '../../lib/schemas.ts';
+import {
+  ChannelSchema,
+  CodeSchema,
+  CriticalitySchema,
+  LangSchema,
+  RequestNumber,
+  StatusSchema,
+} from '../../lib/schemas.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -23,7 +30,13 @@ export const CreateRequestBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    attributes: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]), { maxProperties: 50 })),
+    attributes: Type.Optional(
+      Type.Record(
+        Type.String({ maxLength: 60 }),
+        Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]),
+        { maxProperties: 50 },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -63,7 +76,11 @@ export const RequestSchema = Type.Composite(
       rating: Nullable(Type.Number()),
       ratingComment: Nullable(Type.String()),
       executorId: Type.Optional(Nullable(Type.Number())),
-      resident: Type.Optional(Nullable(Type.Object({ id: Type.Number(), phone: Nullable(Type.String()), name: Nullable(Type.String()) }))),
+      resident: Type.Optional(
+        Nullable(
+          Type.Object({ id: Type.Number(), phone: Nullable(Type.String()), name: Nullable(Type.String()) }),
+        ),
+      ),
     }),
   ],
   { $id: 'Request' },
@@ -71,7 +88,8 @@ export const RequestSchema = Type.Composite(
 
 export const NumberParams = Type.Object({ number: RequestNumber });
 
-const csv = (desc: string) => Type.Optional(Type.String({ maxLength: 500, description: `${desc}; several separated by commas` }));
+const csv = (desc: string) =>
+  Type.Optional(Type.String({ maxLength: 500, description: `${desc}; several separated by commas` }));
 
 export const ListQuery = Type.Object(
   {
@@ -115,7 +133,10 @@ export const CommentBody = Type.Object(
 );
 
 export const FeedbackBody = Type.Object(
-  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) },
+  {
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
   { additionalProperties: false },
 );
 
