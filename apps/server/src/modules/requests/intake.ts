@@ -35,8 +35,10 @@ export async function createRequest(
   actor: Actor,
   input: IntakeInput,
   idempotencyKey?: string,
+  /** An Open311 partner (authenticated by its API key) reporting on behalf of a resident. */
+  partner?: string,
 ): Promise<{ request: RequestView; replayed: boolean }> {
-  if (actor.kind === 'anonymous') throw unauthorized('sign in to report a problem');
+  if (actor.kind === 'anonymous' && !partner) throw unauthorized('sign in to report a problem');
   if (actor.kind === 'staff' && !INTAKE_ROLES.includes(actor.role))
     throw forbidden('your role does not take requests');
   if (actor.kind === 'resident' && !RESIDENT_CHANNELS.includes(input.channel)) {
@@ -102,8 +104,8 @@ export async function createRequest(
     );
     residentView = { phone, name: input.resident.name ?? null };
   }
-  const actorKind = actor.kind === 'staff' ? 'staff' : 'resident';
-  const actorId = actor.kind === 'staff' ? actor.id : residentId;
+  const actorKind = partner ? 'partner' : actor.kind === 'staff' ? 'staff' : 'resident';
+  const actorId = partner ? null : actor.kind === 'staff' ? actor.id : residentId;
   const created = await insertRequest(
     deps.db,
     {

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { startTestServer, type TestServer } from '../../../test/server.ts';
+
+let s: TestServer;
+let key = '';
+const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+const post = (fmt: string, body: Record<string, string>) =>
+  s.app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${fmt}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form(body),
+  });
+
+beforeAll(async () => {
+  s = await startTestServer();
+  key = (
+    await s.call('POST', '/api/v1/admin/open311-keys', {
+      token: await s.token('admin'),
+      body: { partner: 'fixmystreet-test' },
+    })
+  ).json().key;
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('Open311 GeoReport v2', () => {
+  it('lists services (leaf categories) in JSON and XML, in the requested locale', async () => {
+    const j = (await s.call('GET', '/open311/v2/services.json?locale=en')).json() as {
+      service_code: string;
+      service_name: string;
+      group: string;
+      metadata: boolean;
+      type: string;
+    }[];
+    expect(j.map((x) => x.service_code).sort()).toEqual(['electricity', 'roads', 'yards']);
+    expect(j.find((x) => x.service_code === 'electricity')).toMatchObject({
+      service_name: 'electricity',
+      group: 'utilities',
+      type: 'realtime',
+    });
+    const x = await s.call('GET', '/open311/v2/services.xml');
+    expect(x.headers['content-type']).toContain('text/xml');
+    const parsed = new XMLParser().parse(x.body) as { services: { service: { service_code: string }[] } };
+    expect(parsed.services.service.length).toBe(3);
+  });
+
+  it('a client creates a request (JSON and XML), gets its id, and sees the status change after staff act — without personal data', async () => {
+    const r = await post('json', {
+      api_key: key,
+      service_code: 'roads',
+      lat: '51.15',
+      long: '71.35',
+      description: 'Pothole, call me at +7 701 123 45 67',
+      phone: '+77011234567',
+      first_name: 'Aigul',
+      last_name: 'S',
+    });
+    expect(r.statusCode).toBe(201);
+    const id = (r.json() as { service_request_id: string }[])[0]!.service_request_id;
+    expect(id).toMatch(/^109-\d{4}-\d{7}$/);
+    const rx = await post('xml', {
+      api_key: key,
+      service_code: 'electricity',
+      address_string: 'Kenesary 40',
+      description: 'No power',
+    });
+    expect(rx.statusCode).toBe(201);
+    expect(rx.body).toContain('<service_request_id>109-');
+    const token = (await s.call('GET', `/open311/v2/tokens/${id}.json`)).json() as {
+      service_request_id: string;
+    }[];
+    expect(token[0]?.service_request_id).toBe(id);
+    await s.call('POST', `/api/v1/requests/${id}/transitions`, {
+      token: await s.token('executor2'),
+      body: { to: 'resolved' },
+    });
+    const got = (await s.call('GET', `/open311/v2/requests/${id}.json`)).json() as {
+      status: string;
+      status_notes: string;
+      expected_datetime: string;
+      agency_responsible: string;
+    }[];
+    expect(got[0]).toMatchObject({ status: 'closed', status_notes: 'resolved', agency_responsible: 'roads' });
+    expect(new Date(got[0]!.expected_datetime).getTime()).toBeGreaterThan(Date.now());
+    const list = await s.call('GET', '/open311/v2/requests.json?status=closed');
+    const all = [
+      list.body,
+      (await s.call('GET', `/open311/v2/requests/${id}.xml`)).body,
+      (await s.call('GET', '/open311/v2/requests.xml')).body,
+    ].join('\n');
+    for (const pii of ['+77011234567', '123 45 67', 'Aigul']) expect(all).not.toContain(pii);
+  });
+
+  it('refuses without an api_key (403) and answers errors in the Open311 format (400, 404)', async () => {
+    const noKey = await post('json', {
+      service_code: 'roads',
+      lat: '51.15',
+      long: '71.35',
+      description: 'x',
+    });
+    expect(noKey.statusCode).toBe(403);
+    expect(noKey.json()).toEqual([{ code: 403, description: expect.any(String) }]);
+    const bad = await post('json', { api_key: key, service_code: 'nope', lat: '51', long: '71' });
+    expect(bad.statusCode).toBe(400);
+    const noLoc = await post('xml', { api_key: key, service_code: 'roads', description: 'x' });
+    expect(noLoc.statusCode).toBe(400);
+    expect(noLoc.body).toContain('<errors><error><code>400</code>');
+    expect((await s.call('GET', '/open311/v2/requests/109-2026-9999999.json')).statusCode).toBe(404);
+    expect((await s.call('GET', '/open311/v2/services/nope.json')).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,390 @@
+/**
+ * Open311 GeoReport v2 at /open311/v2/: discovery, services, service definitions, POST requests
+ * (form-encoded, api_key required), tokens, GET requests (ids, service_code, dates, status; the
+ * 90-day and 1000 defaults; paging and updated_after/before) and requests/{id}. Our categories are
+ * the services; expected_datetime is the SLA due time; status is open/closed with our detailed
+ * status in status_notes. No personal data in any output.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import type { AppDeps } from '../../lib/context.ts';
+import type { App } from '../../lib/http.ts';
+import { errors } from '../../lib/schemas.ts';
+import { requireAdmin } from '../auth/policy.ts';
+import { getCatalog } from '../catalog/cache.ts';
+import type { CategoryRow } from '../catalog/repository.ts';
+import { createRequest } from '../requests/intake.ts';
+import { findViewByNumber, type RequestView } from '../requests/repository.ts';
+import { send, sendError } from './format.ts';
+
+const CLOSED = new Set(['resolved', 'closed', 'rejected', 'duplicate']);
+const hashKey = (k: string): string => createHash('sha256').update(k).digest('hex');
+const mask = (t: string): string =>
+  t.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, '[e-mail]').replace(/\+?\d[\d\s()-]{7,}\d/g, '[phone]');
+
+function fmt(param: string): { base: string; format: 'json' | 'xml' } | undefined {
+  const m = /^(.*)\.(json|xml)$/.exec(param);
+  return m ? { base: m[1] as string, format: m[2] as 'json' | 'xml' } : undefined;
+}
+
+function presentService(c: CategoryRow, groups: Map<string, CategoryRow>, lang: 'kk' | 'ru' | 'en') {
+  return {
+    service_code: c.code,
+    service_name: c.name[lang] || c.name.ru,
+    description: c.description[lang] ?? c.description.ru ?? '',
+    metadata: c.questions.length > 0,
+    type: 'realtime',
+    keywords: (c.keywords[lang] ?? []).join(', '),
+    group: c.parent_code ? (groups.get(c.parent_code)?.name[lang] ?? '') : '',
+  };
+}
+
+function presentRequest(r: RequestView) {
+  return {
+    service_request_id: r.number,
+    status: CLOSED.has(r.status) ? 'closed' : 'open',
+    status_notes: r.status_reason ? `${r.status}: ${mask(r.status_reason)}` : r.status,
+    service_name: r.category_code ?? '',
+    service_code: r.category_code ?? '',
+    description: mask(r.text),
+    agency_responsible: r.agency_code ?? '',
+    service_notice: '',
+    requested_datetime: r.created_at.toISOString(),
+    updated_datetime: r.updated_at.toISOString(),
+    expected_datetime: r.due_at.toISOString(),
+    address: '',
+    address_id: '',
+    zipcode: '',
+    lat: r.lat === null ? null : Math.round(r.lat * 1000) / 1000,
+    long: r.lon === null ? null : Math.round(r.lon * 1000) / 1000,
+    media_url: '',
+  };
+}
+
+export function open311Routes(app: App, deps: AppDeps): void {
+  const lang = (req: FastifyRequest): 'kk' | 'ru' | 'en' => {
+    const l = String((req.query as Record<string, unknown>).locale ?? '').slice(0, 2);
+    return l === 'kk' || l === 'en' ? l : 'ru';
+  };
+  const partnerFor = async (key: unknown): Promise<string | undefined> => {
+    if (typeof key !== 'string' || !key || key.length > 200) return undefined;
+    const r = await deps.db.query<{ partner: string }>(
+      sql`SELECT partner FROM open311_keys WHERE key_hash = ${hashKey(key)} AND active`,
+    );
+    return r[0]?.partner;
+  };
+
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 64 * 1024 },
+      (_req, body, done) => {
+        const out: Record<string, string> = {};
+        for (const [k, v] of new URLSearchParams(String(body))) out[k] = v;
+        done(null, out);
+      },
+    );
+    const hide = { schema: { hide: true } };
+
+    scope.get('/open311/v2/:doc', hide, async (req: FastifyRequest, reply: FastifyReply) => {
+      const f = fmt((req.params as { doc: string }).doc);
+      if (!f) return sendError(reply, 'json', 404, 'use .json or .xml');
+      const catalog = await getCatalog(deps.db, deps.config.cityId);
+      if (!catalog) return sendError(reply, f.format, 404, 'no city');
+      const q = req.query as Record<string, string | undefined>;
+      if (f.base === 'discovery') {
+        return send(reply, f.format, 'discovery', {
+          changeset: new Date(0).toISOString(),
+          contact: 'Komek contact center 109',
+          key_service: '/api/v1/admin/open311-keys',
+          endpoints: [
+            {
+              specification: 'http://wiki.open311.org/GeoReport_v2',
+              url: '/open311/v2',
+              changeset: new Date(0).toISOString(),
+              type: 'production',
+              formats: ['application/json', 'text/xml'],
+            },
+          ],
+        });
+      }
+      if (f.base === 'services') {
+        const l = lang(req);
+        const all = [...catalog.categories.values()];
+        const groups = new Map(all.map((c) => [c.code, c]));
+        const leaves = all.filter((c) => c.active && !all.some((o) => o.parent_code === c.code));
+        return send(
+          reply,
+          f.format,
+          'services',
+          leaves.map((c) => presentService(c, groups, l)),
+        );
+      }
+      if (f.base === 'requests') {
+        const now = deps.now();
+        const ids = q.service_request_id
+          ? q.service_request_id
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .slice(0, 1000)
+          : undefined;
+        const end = q.end_date ? new Date(q.end_date) : now;
+        const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - 90 * 86_400_000);
+        if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
+          return sendError(reply, f.format, 400, 'start_date and end_date must be ISO 8601 times');
+        const pageSize = Math.min(1000, Math.max(1, Number(q.page_size ?? 1000) || 1000));
+        const page = Math.max(1, Number(q.page ?? 1) || 1);
+        const statusFilter =
+          q.status === 'open'
+            ? sql`AND status NOT IN ('resolved', 'closed', 'rejected', 'duplicate')`
+            : q.status === 'closed'
+              ? sql`AND status IN ('resolved', 'closed', 'rejected', 'duplicate')`
+              : sql``;
+        const updAfter = q.updated_after ? new Date(q.updated_after) : undefined;
+        const updBefore = q.updated_before ? new Date(q.updated_before) : undefined;
+        const rows = await deps.readDb.query<{
+          number: string;
+        }>(sql`SELECT number FROM requests WHERE city_id = ${deps.config.cityId}
+          ${
+            ids
+              ? sql`AND number IN (${sql.join(
+                  ids.map((i) => sql`${i}`),
+                  sql`, `,
+                )})`
+              : sql`AND created_at >= ${start} AND created_at <= ${end}`
+          }
+          ${
+            q.service_code
+              ? sql`AND category_code IN (${sql.join(
+                  q.service_code.split(',').map((c) => sql`${c.trim()}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+          ${statusFilter}
+          ${updAfter && !Number.isNaN(updAfter.getTime()) ? sql`AND updated_at > ${updAfter}` : sql``}
+          ${updBefore && !Number.isNaN(updBefore.getTime()) ? sql`AND updated_at < ${updBefore}` : sql``}
+          ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+        const out: ReturnType<typeof presentRequest>[] = [];
+        for (const r of rows) {
+          const v = await findViewByNumber(deps.readDb, deps.config.cityId, r.number);
+          if (v) out.push(presentRequest(v));
+        }
+        return send(reply, f.format, 'requests', out);
+      }
+      return sendError(reply, f.format, 404, 'unknown document');
+    });
+
+    scope.get('/open311/v2/:kind/:id', hide, async (req: FastifyRequest, reply: FastifyReply) => {
+      const { kind, id } = req.params as { kind: string; id: string };
+      const f = fmt(id);
+      if (!f) return sendError(reply, 'json', 404, 'use .json or .xml');
+      if (kind === 'services') {
+        const catalog = await getCatalog(deps.db, deps.config.cityId);
+        const c = catalog?.categories.get(f.base);
+        if (!c) return sendError(reply, f.format, 404, 'no such service_code');
+        const l = lang(req);
+        return send(reply, f.format, 'definition', {
+          service_code: c.code,
+          attributes: c.questions.map((qq, i) => ({
+            variable: true,
+            code: qq.code,
+            datatype: qq.datatype,
+            required: qq.required,
+            datatype_description: '',
+            order: i + 1,
+            description: qq.description[l] || qq.description.ru,
+            ...(qq.values
+              ? { values: qq.values.map((v) => ({ key: v.key, name: v.name[l] || v.name.ru })) }
+              : {}),
+          })),
+        });
+      }
+      if (kind === 'requests' || kind === 'request') {
+        if (!/^[0-9A-Z]{1,8}-\d{4}-\d{4,12}$/.test(f.base))
+          return sendError(reply, f.format, 404, 'no such service_request_id');
+        const v = await findViewByNumber(deps.readDb, deps.config.cityId, f.base);
+        if (!v) return sendError(reply, f.format, 404, 'no such service_request_id');
+        return send(reply, f.format, 'requests', [presentRequest(v)]);
+      }
+      if (kind === 'tokens') {
+        // Requests are registered at once, so a token is the request's id.
+        if (!/^[0-9A-Z]{1,8}-\d{4}-\d{4,12}$/.test(f.base))
+          return sendError(reply, f.format, 404, 'no such token');
+        const v = await findViewByNumber(deps.readDb, deps.config.cityId, f.base);
+        if (!v) return sendError(reply, f.format, 404, 'no such token');
+        return send(reply, f.format, 'requests', [{ service_request_id: v.number, token: v.number }]);
+      }
+      return sendError(reply, f.format, 404, 'unknown document');
+    });
+
+    scope.post('/open311/v2/:doc', hide, async (req: FastifyRequest, reply: FastifyReply) => {
+      const f = fmt((req.params as { doc: string }).doc);
+      if (!f || f.base !== 'requests')
+        return sendError(reply, f?.format ?? 'json', 404, 'POST requests.json or requests.xml');
+      const b = (req.body ?? {}) as Record<string, string | undefined>;
+      const partner = await partnerFor(
+        b.api_key ?? (req.query as Record<string, string | undefined>).api_key,
+      );
+      if (!partner) return sendError(reply, f.format, 403, 'a valid api_key is required');
+      const catalog = await getCatalog(deps.db, deps.config.cityId);
+      if (!b.service_code || !catalog?.categories.get(b.service_code))
+        return sendError(reply, f.format, 400, 'service_code is missing or unknown');
+      const lat = b.lat !== undefined ? Number(b.lat) : undefined;
+      const lon = b.long !== undefined ? Number(b.long) : undefined;
+      if (
+        (lat === undefined ||
+          lon === undefined ||
+          !Number.isFinite(lat) ||
+          !Number.isFinite(lon) ||
+          Math.abs(lat) > 90 ||
+          Math.abs(lon) > 180) &&
+        !b.address_string &&
+        !b.address_id
+      ) {
+        return sendError(
+          reply,
+          f.format,
+          400,
+          'a location is required: lat and long, address_string or address_id',
+        );
+      }
+      const description = (b.description ?? '').trim().slice(0, 5000);
+      const attributes: Record<string, string> = {};
+      for (const [k, v] of Object.entries(b)) {
+        const m = /^attribute\[(.{1,60})\]$/.exec(k);
+        if (m && v !== undefined) attributes[m[1] as string] = v.slice(0, 1000);
+      }
+      if (b.media_url) attributes.media_url = b.media_url.slice(0, 1000);
+      try {
+        const r = await createRequest(
+          deps,
+          req.actor,
+          {
+            text: description || `${b.service_code}`,
+            category: b.service_code,
+            channel: 'open311',
+            ...(lat !== undefined && lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon)
+              ? { lat, lon }
+              : {}),
+            ...(b.address_string ? { address: b.address_string.slice(0, 500) } : {}),
+            ...(b.phone
+              ? {
+                  resident: {
+                    phone: b.phone,
+                    ...(b.first_name || b.last_name
+                      ? { name: `${b.first_name ?? ''} ${b.last_name ?? ''}`.trim() }
+                      : {}),
+                  },
+                }
+              : {}),
+            attributes: { ...attributes, partner },
+          },
+          undefined,
+          partner,
+        );
+        return send(
+          reply,
+          f.format,
+          'requests',
+          [{ service_request_id: r.request.number, service_notice: '', account_id: '' }],
+          201,
+        );
+      } catch (err) {
+        if (err instanceof AppError && err.status < 500) return sendError(reply, f.format, 400, err.message);
+        throw err;
+      }
+    });
+  });
+
+  // API keys per partner, managed by admins.
+  app.post(
+    '/api/v1/admin/open311-keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Creates an Open311 API key for a partner (shown once)',
+        body: Type.Object(
+          { partner: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ key: Type.String(), partner: Type.String() }),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const admin = requireAdmin(req.actor);
+      const key = randomBytes(24).toString('base64url');
+      await deps.db.query(
+        sql`INSERT INTO open311_keys (key_hash, city_id, partner) VALUES (${hashKey(key)}, ${admin.cityId}, ${req.body.partner})`,
+      );
+      return reply.status(201).send({ key, partner: req.body.partner });
+    },
+  );
+  app.get(
+    '/api/v1/admin/open311-keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Open311 partners and whether their keys are active',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                partner: Type.String(),
+                active: Type.Boolean(),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const admin = requireAdmin(req.actor);
+      const rows = await deps.db.query<{
+        key_hash: string;
+        partner: string;
+        active: boolean;
+        created_at: Date;
+      }>(
+        sql`SELECT key_hash, partner, active, created_at FROM open311_keys WHERE city_id = ${admin.cityId} ORDER BY created_at`,
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.key_hash.slice(0, 12),
+          partner: r.partner,
+          active: r.active,
+          createdAt: r.created_at.toISOString(),
+        })),
+      };
+    },
+  );
+  app.delete(
+    '/api/v1/admin/open311-keys/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revokes an Open311 key',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{12}$' }) }),
+        response: { 204: Type.Null(), ...errors(401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const admin = requireAdmin(req.actor);
+      const r = await deps.db.query(
+        sql`UPDATE open311_keys SET active = false WHERE city_id = ${admin.cityId} AND key_hash LIKE ${req.params.id + '%'} RETURNING partner`,
+      );
+      if (!r.length) throw new AppError('not_found', 'no such key');
+      return reply.status(204).send(null);
+    },
+  );
+}
