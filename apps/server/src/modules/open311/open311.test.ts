@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
+import fc from 'fast-check';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 
 let s: TestServer;
@@ -111,4 +112,39 @@ describe('Open311 GeoReport v2', () => {
     expect((await s.call('GET', '/open311/v2/requests/109-2026-9999999.json')).statusCode).toBe(404);
     expect((await s.call('GET', '/open311/v2/services/nope.json')).statusCode).toBe(404);
   });
+});
+
+describe('Open311 form bodies, fuzzed', () => {
+  it('never answer 5xx, whatever the fields', async () => {
+    const field = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('', 'roads', '91', '-181', 'NaN', '\u0000', '51.15', '71.35', 'x'.repeat(6000)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            service_code: field,
+            lat: field,
+            long: field,
+            description: field,
+            phone: field,
+            address_string: field,
+            'attribute[size]': field,
+          },
+          { requiredKeys: [] },
+        ),
+        fc.boolean(),
+        fc.constantFrom('json', 'xml', 'txt'),
+        async (body, withKey, fmt) => {
+          const r = await post(fmt, {
+            ...(body as Record<string, string>),
+            ...(withKey ? { api_key: key } : {}),
+          });
+          expect(r.statusCode).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });
