@@ -5,7 +5,10 @@ import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
 import { runSlaWatcher } from './sla-watcher.ts';
 import { refreshAllRollups } from './rollups.ts';
 import { groupIncidents } from '../modules/incidents/service.ts';
+import { detectAlerts } from '../modules/alerts/service.ts';
+import { retrainIfDue } from '../modules/classify/train-job.ts';
 import { applyRetention } from '../modules/privacy/service.ts';
+import { autoCloseResolved, notifySubscribers } from '../modules/public/jobs.ts';
 
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
   let stopped = false;
@@ -26,7 +29,11 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
     every('rollups', 10_000, () => refreshAllRollups(deps.db, deps.now())),
     every('incidents', 15_000, () => groupIncidents(deps.db, deps.now())),
+    every('alerts', 30_000, () => detectAlerts(deps.db, deps.now())),
+    every('training', 600_000, () => retrainIfDue(deps.db)),
     every('retention', 3_600_000, () => applyRetention(deps.db, deps.now(), deps.config.retentionDays)),
+    every('auto-close', 300_000, () => autoCloseResolved(deps)),
+    every('subscriptions', 5_000, () => notifySubscribers(deps.db, deps.now())),
   ];
   return async () => {
     stopped = true;

@@ -2,6 +2,7 @@
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -10,7 +11,9 @@ import { classifyRoutes } from './classify/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { duplicateRoutes } from './duplicates/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
@@ -22,7 +25,10 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   incidentRoutes,
   attachmentRoutes,
   analyticsRoutes,
+  alertRoutes,
   adminRoutes,
   privacyRoutes,
+  open311Routes,
+  publicRoutes,
   devRoutes,
 ];

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { stripMetadata } from './metadata.ts';
@@ -67,6 +69,20 @@ describe('attachments', () => {
     expect((await upload(undefined, PNG, 'image/png')).statusCode).toBe(401);
     expect((await upload(await s.residentToken('+77016660003'), PNG, 'image/png')).statusCode).toBe(403);
     expect((await upload(resident, PNG, 'image/png', '?kind=internal')).statusCode).toBe(403);
+  });
+
+  it('streams files with their checksum as ETag, and keeps strangers’ uploads off the disk', async () => {
+    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json().items;
+    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, { token: resident });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers.etag).toBe(`"${list[0].sha256}"`);
+    expect(Number(file.headers['content-length'])).toBe(PNG.length);
+    expect((await s.call('GET', `/api/v1/requests/${number}/attachments/999999`, { token: resident })).statusCode).toBe(404);
+    const dir = join(s.deps.config.dataDir, 'attachments', 'testcity');
+    const before = existsSync(dir) ? readdirSync(dir).length : 0;
+    const unique = Buffer.concat([PNG, Buffer.from(`stranger ${Date.now()}`)]);
+    expect((await upload(await s.residentToken('+77016660004'), unique, 'image/png')).statusCode).toBe(403);
+    expect(readdirSync(dir).length).toBe(before);
   });
 
   it('limits the size and the number of files per request', async () => {

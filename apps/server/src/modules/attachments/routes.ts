@@ -8,6 +8,8 @@ import { diskStorage } from './storage.ts';
 
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'application/octet-stream'];
 
+const EXT: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'application/pdf': '.pdf' };
+
 const AttachmentSchema = Type.Object({
   id: Type.Number(),
   kind: Type.String(),
@@ -33,11 +35,13 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
         schema: {
           tags: ['requests'],
           summary: 'Attaches a photo or a PDF (raw body; Content-Type image/jpeg, image/png, image/webp or application/pdf)',
+          description: 'Residents attach to their own requests; staff who may work the request attach fixes. Someone who reported without an account sends the report’s claim token in `X-Claim-Token`.',
           params: Type.Object({ number: RequestNumber }),
           querystring: Type.Object({
             kind: Type.Optional(Type.Union([Type.Literal('resident'), Type.Literal('fix'), Type.Literal('internal')])),
             name: Type.Optional(Type.String({ maxLength: 200 })),
           }),
+          headers: Type.Object({ 'x-claim-token': Type.Optional(Type.String({ maxLength: 200 })) }),
           response: { 201: AttachmentSchema, ...errors(400, 401, 403, 404, 409, 413, 415) },
         },
       },
@@ -49,6 +53,7 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
           declaredType: String(req.headers['content-type'] ?? '').split(';')[0] ?? '',
           fileName: req.query.name,
           kind,
+          claimToken: typeof req.headers['x-claim-token'] === 'string' ? req.headers['x-claim-token'] : undefined,
         });
         return reply.status(201).send(present(a));
       },
@@ -77,9 +82,15 @@ export async function attachmentRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { row, bytes } = await readAttachment({ ...deps, storage }, req.actor, req.params.number, req.params.id);
-      void reply.header('content-type', row.content_type).header('x-content-type-options', 'nosniff').header('content-disposition', `inline; filename="${row.id}"`);
-      return reply.send(bytes);
+      const { row, stream } = await readAttachment({ ...deps, storage }, req.actor, req.params.number, req.params.id);
+      void reply
+        .header('content-type', row.content_type)
+        .header('content-length', String(row.size_bytes))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, max-age=86400, immutable')
+        .header('etag', `"${row.sha256}"`)
+        .header('content-disposition', `${row.content_type === 'application/pdf' ? 'attachment' : 'inline'}; filename="${row.id}${EXT[row.content_type] ?? ''}"`);
+      return reply.send(stream);
     },
   );
 }

@@ -4,13 +4,19 @@
  * store can implement the same interface.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 
 export interface Storage {
   put(cityId: string, bytes: Buffer): Promise<{ key: string; sha256: string }>;
   get(key: string): Promise<Buffer>;
+  /** The file as a stream (served without holding it in memory). */
+  stream(key: string): Readable;
 }
+
+const KEY = /^[a-z0-9_-]+\/[0-9a-f]{64}$/;
 
 export function diskStorage(dataDir: string): Storage {
   const root = join(dataDir, 'attachments');
@@ -26,8 +32,12 @@ export function diskStorage(dataDir: string): Storage {
       return { key, sha256 };
     },
     async get(key) {
-      if (!/^[a-z0-9_-]+\/[0-9a-f]{64}$/.test(key)) throw new Error('bad storage key');
+      if (!KEY.test(key)) throw new Error('bad storage key');
       return readFile(join(root, key));
+    },
+    stream(key) {
+      if (!KEY.test(key)) throw new Error('bad storage key');
+      return createReadStream(join(root, key));
     },
   };
 }
