@@ -102,23 +102,24 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
 
   /** A JPEG drawn by the browser, with an EXIF GPS block spliced in (as a phone camera writes it). */
   async function cameraPhoto(page: Page): Promise<Buffer> {
-    const b64 = await page.evaluate(async () => {
+    // A string, not a function: this file is type-checked without the DOM library.
+    const b64 = await page.evaluate<string>(`(async () => {
       const c = document.createElement('canvas');
       c.width = 800;
       c.height = 600;
-      const g = c.getContext('2d') as CanvasRenderingContext2D;
+      const g = c.getContext('2d');
       g.fillStyle = '#6b6b6b';
       g.fillRect(0, 0, 800, 600);
       g.fillStyle = '#2b2b2b';
       g.beginPath();
       g.ellipse(400, 330, 220, 110, 0, 0, Math.PI * 2);
       g.fill();
-      const blob = await new Promise<Blob>((r) => c.toBlob((x) => r(x as Blob), 'image/jpeg', 0.9));
+      const blob = await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9));
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let s = '';
       bytes.forEach((x) => (s += String.fromCharCode(x)));
       return btoa(s);
-    });
+    })()`);
     return withExif(Buffer.from(b64, 'base64'), exifGps([51, 9, 18], [71, 21, 36]));
   }
 
@@ -187,9 +188,10 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.goto(`${e.baseUrl}/app/signin`);
     await signIn(page, '+77027770002');
     await page.getByRole('heading', { name: 'My requests' }).waitFor();
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    const sw = await page.evaluate<string>(`Promise.race([navigator.serviceWorker.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('no service worker'), 15000))])`);
+    expect(sw).toBe('ready');
     await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction('navigator.serviceWorker.controller !== null');
 
     await ctx.setOffline(true);
     // The installed app opens without a network: the service worker serves the shell.
@@ -234,7 +236,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
 
     expect((await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'in_progress' })).statusCode).toBe(200);
     // The resident comes back to the app: it checks at once (and every 30 s while open).
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate(`document.dispatchEvent(new Event('visibilitychange'))`);
     await page.getByRole('status').filter({ hasText: `Request ${number}: Being worked on` }).waitFor();
     await page.getByText('Being worked on', { exact: true }).first().waitFor();
     await e.shot(page, 'resident-09-status-change');
@@ -243,7 +245,7 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     const fix = await e.app.inject({ method: 'POST', url: `/api/v1/requests/${number}/attachments?kind=fix`, headers: { authorization: `Bearer ${operator}`, 'content-type': 'image/jpeg' }, payload: await cameraPhoto(page) });
     expect(fix.statusCode).toBe(201);
     expect((await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'resolved' })).statusCode).toBe(200);
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate(`document.dispatchEvent(new Event('visibilitychange'))`);
     await page.getByRole('heading', { name: 'Is it fixed?' }).waitFor();
     await page.getByText('Яму заделали сегодня утром.').waitFor();
     await page.getByRole('img', { name: 'Photo of the fix' }).waitFor();

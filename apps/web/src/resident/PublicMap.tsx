@@ -33,7 +33,7 @@ export default function PublicMap() {
 
   useEffect(() => {
     if (!el.current) return;
-    const m = L.map(el.current, { attributionControl: false }).setView([51.16, 71.45], 11);
+    const m = L.map(el.current, { attributionControl: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([51.16, 71.45], 11);
     map.current = m;
     dots.current = L.layerGroup().addTo(m);
     residentApi

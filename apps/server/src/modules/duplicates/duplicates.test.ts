@@ -42,6 +42,36 @@ describe('duplicate candidates', () => {
     expect(items[0]!.reasons.textSimilarity).toBeGreaterThan(items[1]!.reasons.textSimilarity);
   });
 
+  it('masks other people’s contacts in what a resident sees', async () => {
+    const op = await s.token('operator');
+    await s.call('POST', '/api/v1/requests', {
+      token: op,
+      body: {
+        text: 'Яма у дома, звоните +7 701 999 88 77',
+        category: 'roads',
+        lat: 51.1601,
+        lon: 71.36,
+        channel: 'phone',
+      },
+    });
+    const resident = await s.residentToken('+77019990055');
+    const items = (
+      await s.call('POST', '/api/v1/requests/candidates', {
+        token: resident,
+        body: { text: 'яма у дома', lat: 51.1601, lon: 71.36 },
+      })
+    ).json().items as { text: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(items)).not.toContain('999 88 77');
+    const staff = (
+      await s.call('POST', '/api/v1/requests/candidates', {
+        token: op,
+        body: { text: 'яма у дома', lat: 51.1601, lon: 71.36 },
+      })
+    ).json().items as { text: string }[];
+    expect(JSON.stringify(staff)).toContain('999 88 77');
+  });
+
   it('needs a signed-in caller and valid coordinates', async () => {
     expect(
       (await s.call('POST', '/api/v1/requests/candidates', { body: { text: 'x', lat: 51, lon: 71 } }))

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
 import { CodeSchema, errors } from '../../lib/schemas.ts';
 import { requireSignedIn } from '../auth/policy.ts';
+import { maskContacts } from '../privacy/service.ts';
 import { findCandidates } from './service.ts';
 
 const Candidate = Type.Object({
@@ -42,7 +43,11 @@ export function duplicateRoutes(app: App, deps: AppDeps): void {
     },
     async (req) => {
       requireSignedIn(req.actor);
-      return { items: await findCandidates(deps, req.actor.cityId, req.body) };
+      const items = await findCandidates(deps, req.actor.cityId, req.body);
+      // Other residents' words may hold their contacts: only staff see them unmasked.
+      return {
+        items: req.actor.kind === 'staff' ? items : items.map((c) => ({ ...c, text: maskContacts(c.text) })),
+      };
     },
   );
 }

@@ -19,7 +19,8 @@ export default function MapPicker({ point, onPick, label }: { point: Point | nul
 
   useEffect(() => {
     if (!el.current) return;
-    const m = L.map(el.current, { zoomControl: true, attributionControl: false }).setView([51.16, 71.45], 11);
+    // No animations: cheap phones draw them badly, and the picture must match the pin at once.
+    const m = L.map(el.current, { attributionControl: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([51.16, 71.45], 11);
     map.current = m;
     m.on('click', (e: L.LeafletMouseEvent) => pick.current({ lat: e.latlng.lat, lon: e.latlng.lng, source: 'map' }));
     let live = true;

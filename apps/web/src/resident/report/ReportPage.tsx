@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { randomId } from '../api.ts';
-import { listDrafts, onSent, queueReport, syncDrafts, type Draft, type Sent } from '../drafts.ts';
+import { discardDraft, listDrafts, onSent, queueReport, syncDrafts, type Draft, type Sent } from '../drafts.ts';
 import SignIn from '../SignIn.tsx';
 import { categoryIndex, useStore } from '../store.ts';
 import DescribeStep, { MIN_TEXT } from './DescribeStep.tsx';
@@ -34,6 +34,7 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ sent: Sent | null; draftId: string } | null>(null);
   const [signingIn, setSigningIn] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const session = useRef(randomId(12)).current;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -51,6 +52,7 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
 
   const send = async () => {
     setBusy(true);
+    setError(null);
     const d: Draft = {
       id: randomId(16),
       body: {
@@ -70,10 +72,20 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
     try {
       await queueReport(d);
       await syncDrafts();
+    } catch {
+      setBusy(false);
+      return setError(t('r.error.network'));
     } finally {
       off();
     }
-    if (!sent && !(await listDrafts()).some((x) => x.id === d.id)) sent = { id: d.id, number: '', dueAt: '', anonymous: !user };
+    const left = (await listDrafts()).find((x) => x.id === d.id);
+    if (left?.error) {
+      // The server refused it (not a connection problem): say so and let the resident fix the report.
+      await discardDraft(d.id);
+      setBusy(false);
+      return setError(left.error);
+    }
+    if (!sent && !left) sent = { id: d.id, number: '', dueAt: '', anonymous: !user };
     sessionStorage.removeItem(TEXT_KEY);
     form.photos.forEach((p) => URL.revokeObjectURL(p.url));
     setResult({ sent, draftId: d.id });
@@ -128,6 +140,11 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
             </button>
           )}
         </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
       )}
       <div className="r-row r-stepnav">
         {i > 0 && (
