@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     if (r.seeded) {
       const { rebuildAll } = await import('./modules/analytics/rollups.ts');
       await rebuildAll(deps.db, 'astana', 'Asia/Almaty');
+      const { seedKbDemo } = await import('./modules/kb/demo.ts');
+      await seedKbDemo(deps.db, 'astana');
       app.log.info('demo city seeded in %d s', Math.round((Date.now() - t0) / 1000));
     }
   }

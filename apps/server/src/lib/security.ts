@@ -62,7 +62,8 @@ export function installSecurity(app: App, deps: AppDeps): void {
     if (!a || a.kind !== 'staff') return;
     const route = req.routeOptions.url ?? req.url.split('?')[0] ?? '';
     const reads = req.method === 'GET' && /^\/api\/v1\/(requests\/:number|residents)/.test(route);
-    if (!UNSAFE.has(req.method) && !reads) return;
+    // Suggestions while typing and classification are reads in POST clothing: not audited.
+    if ((!UNSAFE.has(req.method) && !reads) || /\/(kb\/suggest|classify|requests\/candidates)$/.test(route)) return;
     const params = (req.params ?? {}) as Record<string, unknown>;
     const target =
       typeof params.number === 'string'

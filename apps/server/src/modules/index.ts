@@ -12,6 +12,7 @@ import { devRoutes } from './dev/routes.ts';
 import { duplicateRoutes } from './duplicates/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { kbRoutes } from './kb/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -29,6 +30,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   adminRoutes,
   privacyRoutes,
   open311Routes,
+  kbRoutes,
   publicRoutes,
   devRoutes,
 ];
