@@ -90,3 +90,23 @@ export function requireFlag(flags: Record<string, string>, name: string, usage: 
   }
   return v;
 }
+
+/** The train and test records of an evaluation: two files, or one file split by a column's value. */
+export async function readSplit(
+  flags: Record<string, string>,
+  usage: string,
+): Promise<{ train: Record<string, string>[]; test: Record<string, string>[] }> {
+  if (flags.input) {
+    const all = await readCsvFile(flags.input);
+    const col = requireFlag(flags, 'split-column', usage);
+    const before = requireFlag(flags, 'split-before', usage);
+    return {
+      train: all.filter((r) => (r[col] ?? '') < before),
+      test: all.filter((r) => (r[col] ?? '') >= before),
+    };
+  }
+  return {
+    train: await readCsvFile(requireFlag(flags, 'train', usage)),
+    test: await readCsvFile(requireFlag(flags, 'test', usage)),
+  };
+}

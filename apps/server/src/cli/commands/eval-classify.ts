@@ -4,7 +4,7 @@
  * classifier and prints one JSON line: n, accuracy, macro_f1, top3, train_seconds, predict_ms_p50.
  */
 import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
-import { parseArgs, progressBar, readCsvFile, requireFlag } from '../io.ts';
+import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
   'komek eval classify --train T --test E --text-column C --label-column C [--bits 18] [--epochs 6]';
@@ -13,18 +13,7 @@ export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const textCol = requireFlag(flags, 'text-column', USAGE);
   const labelCol = requireFlag(flags, 'label-column', USAGE);
-  let train: Record<string, string>[];
-  let test: Record<string, string>[];
-  if (flags.input) {
-    const all = await readCsvFile(flags.input);
-    const col = requireFlag(flags, 'split-column', USAGE);
-    const before = requireFlag(flags, 'split-before', USAGE);
-    train = all.filter((r) => (r[col] ?? '') < before);
-    test = all.filter((r) => (r[col] ?? '') >= before);
-  } else {
-    train = await readCsvFile(requireFlag(flags, 'train', USAGE));
-    test = await readCsvFile(requireFlag(flags, 'test', USAGE));
-  }
+  let { train, test } = await readSplit(flags, USAGE);
   const usable = (r: Record<string, string>): boolean => Boolean(r[textCol]?.trim() && r[labelCol]?.trim());
   train = train.filter(usable);
   test = test.filter(usable);

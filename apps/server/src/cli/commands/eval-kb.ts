@@ -7,7 +7,7 @@
  */
 import { tokenize } from '@komek/domain/text/normalize';
 import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
-import { parseArgs, readCsvFile, requireFlag } from '../io.ts';
+import { parseArgs, readCsvFile, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
   'komek eval kb --articles A --article-id-column C --title-column C --body-column C (--train T --test E | --input F --split-column C --split-before V) --query-column C --answer-column C';
@@ -47,18 +47,7 @@ export async function run(argv: string[]): Promise<void> {
   const bodyCol = requireFlag(flags, 'body-column', USAGE);
   const qCol = requireFlag(flags, 'query-column', USAGE);
   const aCol = requireFlag(flags, 'answer-column', USAGE);
-  let train: Record<string, string>[];
-  let test: Record<string, string>[];
-  if (flags.input) {
-    const all = await readCsvFile(flags.input);
-    const col = requireFlag(flags, 'split-column', USAGE);
-    const before = requireFlag(flags, 'split-before', USAGE);
-    train = all.filter((r) => (r[col] ?? '') < before);
-    test = all.filter((r) => (r[col] ?? '') >= before);
-  } else {
-    train = await readCsvFile(requireFlag(flags, 'train', USAGE));
-    test = await readCsvFile(requireFlag(flags, 'test', USAGE));
-  }
+  let { train, test } = await readSplit(flags, USAGE);
   const articles = articlesRaw.map((a) => ({
     id: a[idCol] as string,
     text: `${a[titleCol] ?? ''} ${a[titleCol] ?? ''} ${a[bodyCol] ?? ''}`,

@@ -14,13 +14,24 @@ import { basename, join } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { migrate } from '../../db/migrate.ts';
 import { openDatabase } from '../../deps.ts';
-import { csvToArticles, importArticles, splitMarkdown, type ImportedArticle } from '../../modules/kb/import.ts';
+import {
+  csvToArticles,
+  importArticles,
+  splitMarkdown,
+  type ImportedArticle,
+} from '../../modules/kb/import.ts';
 import type { ArticleStatus, Audience, KbLang } from '../../modules/kb/repository.ts';
 import { parseArgs, progressBar, readCsvFile, requireFlag } from '../io.ts';
 
-const USAGE = 'komek import kb --file F.csv|F.md|DIR [--title-column title --body-column body --lang ru --category-column C --keywords-column C --lang-column C --group-column C --status published|draft --audience public|staff --city C]';
+const USAGE =
+  'komek import kb --file F.csv|F.md|DIR [--title-column title --body-column body --lang ru --category-column C --keywords-column C --lang-column C --group-column C --status published|draft --audience public|staff --city C]';
 
-function oneOf<T extends string>(flags: Record<string, string>, name: string, allowed: readonly T[], def: T): T {
+function oneOf<T extends string>(
+  flags: Record<string, string>,
+  name: string,
+  allowed: readonly T[],
+  def: T,
+): T {
   const v = flags[name] ?? def;
   if (!(allowed as readonly string[]).includes(v)) {
     process.stderr.write(`--${name} must be one of ${allowed.join(', ')}\nusage: ${USAGE}\n`);
@@ -29,12 +40,22 @@ function oneOf<T extends string>(flags: Record<string, string>, name: string, al
   return v as T;
 }
 
-async function readArticles(file: string, flags: Record<string, string>, lang: KbLang): Promise<{ articles: ImportedArticle[]; rejected: { source: string; message: string }[] }> {
+async function readArticles(
+  file: string,
+  flags: Record<string, string>,
+  lang: KbLang,
+): Promise<{ articles: ImportedArticle[]; rejected: { source: string; message: string }[] }> {
   if (statSync(file).isDirectory()) {
-    const files = readdirSync(file).filter((f) => f.endsWith('.md')).sort();
-    return { articles: files.flatMap((f) => splitMarkdown(readFileSync(join(file, f), 'utf8'), lang, f)), rejected: [] };
+    const files = readdirSync(file)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
+    return {
+      articles: files.flatMap((f) => splitMarkdown(readFileSync(join(file, f), 'utf8'), lang, f)),
+      rejected: [],
+    };
   }
-  if (/\.(md|markdown)$/i.test(file)) return { articles: splitMarkdown(readFileSync(file, 'utf8'), lang, basename(file)), rejected: [] };
+  if (/\.(md|markdown)$/i.test(file))
+    return { articles: splitMarkdown(readFileSync(file, 'utf8'), lang, basename(file)), rejected: [] };
   return csvToArticles(await readCsvFile(file), {
     title: flags['title-column'] ?? 'title',
     body: flags['body-column'] ?? 'body',
@@ -62,12 +83,24 @@ export async function run(argv: string[]): Promise<void> {
     const city = await db.query('SELECT 1 FROM cities WHERE id = $1', [cityId]);
     if (!city.length) throw new Error(`no city "${cityId}": create it first (npx komek seed)`);
     const bar = progressBar('import kb', articles.length);
-    const result = await importArticles(db, cityId, articles, { status, audience, author: `import ${basename(file)}`, onProgress: () => bar.tick() });
+    const result = await importArticles(db, cityId, articles, {
+      status,
+      audience,
+      author: `import ${basename(file)}`,
+      onProgress: () => bar.tick(),
+    });
     bar.done();
     const failed = [...rejected, ...result.failed];
     for (const f of failed.slice(0, 20)) process.stderr.write(`skipped ${f.source}: ${f.message}\n`);
     process.stdout.write(
-      JSON.stringify({ city: cityId, file, created: result.created, variants: result.variants, skipped: failed.length, unknownCategories: result.unknownCategories }) + '\n',
+      JSON.stringify({
+        city: cityId,
+        file,
+        created: result.created,
+        variants: result.variants,
+        skipped: failed.length,
+        unknownCategories: result.unknownCategories,
+      }) + '\n',
     );
   } finally {
     await db.close();

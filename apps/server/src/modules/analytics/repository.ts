@@ -1,5 +1,6 @@
 /** Analytics queries: every one reads the daily rollup, never the raw requests. */
 import { sql, type SQL } from 'drizzle-orm';
+import { CHANNELS, CRITICALITIES, STATUSES } from '@komek/domain/lifecycle';
 import type { Queryable } from '../../db/client.ts';
 
 export interface Filter {
@@ -44,20 +45,7 @@ function where(f: Filter, range?: { from: string; to: string }): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-export const CHANNELS = ['phone', 'web', 'app', 'open311', 'email', 'messenger'] as const;
-export const STATUSES = [
-  'new',
-  'assigned',
-  'in_progress',
-  'waiting_for_resident',
-  'resolved',
-  'closed',
-  'rejected',
-  'duplicate',
-  'deferred',
-  'reopened',
-] as const;
-export const CRITS = ['urgent', 'high', 'standard', 'low'] as const;
+export { CHANNELS, STATUSES, CRITICALITIES as CRITS };
 
 /**
  * The number of requests a rollup row counts under the filter: all of them, or only the
@@ -65,7 +53,7 @@ export const CRITS = ['urgent', 'high', 'standard', 'low'] as const;
  */
 function countExpr(f: Filter): SQL {
   const ch = f.channel?.filter((c) => (CHANNELS as readonly string[]).includes(c));
-  const cr = f.criticality?.filter((c) => (CRITS as readonly string[]).includes(c));
+  const cr = f.criticality?.filter((c) => (CRITICALITIES as readonly string[]).includes(c));
   if (ch?.length) return sql.raw(ch.map((c) => `ch_${c}`).join(' + '));
   if (cr?.length) return sql.raw(cr.map((c) => `n_${c}`).join(' + '));
   return sql.raw('requests');
@@ -135,7 +123,7 @@ export async function byDimension(
       FROM request_rollup_daily WHERE ${where(f, range)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
-    const cols = CRITS.map(
+    const cols = CRITICALITIES.map(
       (c) =>
         `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`,
     ).join(', ');
@@ -145,7 +133,7 @@ export async function byDimension(
           sql`SELECT ${sql.raw(cols)} FROM request_rollup_daily WHERE ${where(f, range)}`,
         )
       )[0] ?? {};
-    return CRITS.map((c) => ({
+    return CRITICALITIES.map((c) => ({
       ...zero(c, r[`n_${c}`] ?? 0),
       resolved: r[`res_n_${c}`] ?? 0,
       sla_met: r[`met_${c}`] ?? 0,
