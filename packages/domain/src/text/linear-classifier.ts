@@ -19,6 +19,11 @@ export interface TrainOptions {
   seed?: number;
   /** Fraction of the training data held out to fit the temperature (default 0.1). */
   calibrationFraction?: number;
+  /**
+   * Class weights ∝ (n / (K × n_class))^power, normalised to mean 1 over the samples: 0 treats
+   * every sample alike; 0.3 (default) lifts rare classes' recall (macro-F1) at little cost.
+   */
+  classWeightPower?: number;
 }
 
 /** A trained model: plain data, serialisable as JSON (weights quantised to int8 per class). */
@@ -82,6 +87,18 @@ function softmax(s: Float64Array, t: number, out: Float64Array): void {
   for (let c = 0; c < s.length; c++) out[c] = (out[c] as number) / sum;
 }
 
+function classWeights(y: readonly number[], K: number, power: number): Float64Array {
+  const freq = new Float64Array(K);
+  for (const c of y) freq[c] = (freq[c] as number) + 1;
+  const w = new Float64Array(K);
+  for (let c = 0; c < K; c++) w[c] = Math.pow(y.length / (K * Math.max(1, freq[c] as number)), power);
+  let mean = 0;
+  for (const c of y) mean += w[c] as number;
+  mean /= y.length;
+  for (let c = 0; c < K; c++) w[c] = (w[c] as number) / mean;
+  return w;
+}
+
 /** Trains a classifier from texts and their labels. */
 export function trainLinear(
   texts: readonly string[],
@@ -97,6 +114,7 @@ export function trainLinear(
   const names = [...new Set(labels)].sort();
   const K = names.length;
   const y = labels.map((l) => names.indexOf(l));
+  const cw = classWeights(y, K, o.classWeightPower ?? 0.3);
   const order = [...texts.keys()];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -131,10 +149,11 @@ export function trainLinear(
       const decay = 1 - lr * l2;
       for (let i = 0; i < x.idx.length; i++) {
         const base = (x.idx[i] as number) * K;
-        const v = (x.val[i] as number) * lr;
+        const v = (x.val[i] as number) * lr * (cw[y[n] as number] as number);
         for (let c = 0; c < K; c++) d.w[base + c] = (d.w[base + c] as number) * decay - v * (p[c] as number);
       }
-      for (let c = 0; c < K; c++) d.bias[c] = (d.bias[c] as number) - lr * 0.1 * (p[c] as number);
+      for (let c = 0; c < K; c++)
+        d.bias[c] = (d.bias[c] as number) - lr * 0.1 * (cw[y[n] as number] as number) * (p[c] as number);
       step++;
       if (onProgress && step % 2000 === 0) onProgress(step, total);
     }

@@ -1,33 +1,44 @@
 /**
  * `komek eval classify --train T --test E --text-column text --label-column category`
- * (or `--input F --split-column created_at --split-before 2021-02-01`): trains the linear
- * classifier and prints one JSON line: n, accuracy, macro_f1, top3, train_seconds, predict_ms_p50.
+ * (or `--input F --split-column created_at --split-before 2021-02-01`): trains the text model
+ * (linear members, optionally blended with a finer label level: `--fine-label-column reason`)
+ * and prints one JSON line: n, accuracy, macro_f1, top3, train_seconds, predict_ms_p50.
  */
-import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
+import { predictText } from '@komek/domain/text/ensemble';
+import { trainTextModelInWorkers } from '../../lib/train-parallel.ts';
 import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
-  'komek eval classify --train T --test E --text-column C --label-column C [--bits 18] [--epochs 6]';
+  'komek eval classify --train T --test E --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--class-weight 0.3] [--bits 18] [--epochs 8]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const textCol = requireFlag(flags, 'text-column', USAGE);
   const labelCol = requireFlag(flags, 'label-column', USAGE);
   let { train, test } = await readSplit(flags, USAGE);
-  const usable = (r: Record<string, string>): boolean => Boolean(r[textCol]?.trim() && r[labelCol]?.trim());
+  const fineCol = flags['fine-label-column'];
+  const usable = (r: Record<string, string>): boolean =>
+    Boolean(r[textCol]?.trim() && r[labelCol]?.trim() && (!fineCol || r[fineCol]?.trim()));
   train = train.filter(usable);
   test = test.filter(usable);
   const bar = progressBar('training', 1);
   let last = 0;
   const t0 = performance.now();
-  const model = trainLinear(
+  const model = await trainTextModelInWorkers(
     train.map((r) => r[textCol] as string),
     train.map((r) => r[labelCol] as string),
     {
-      ...(flags.bits ? { features: { bits: Number(flags.bits) } } : {}),
-      ...(flags.epochs ? { epochs: Number(flags.epochs) } : {}),
-      ...(flags.lr ? { learningRate: Number(flags.lr) } : {}),
-      ...(flags.l2 ? { l2: Number(flags.l2) } : {}),
+      members: Number(flags.members ?? 1),
+      ...(fineCol ? { fineLabels: train.map((r) => r[fineCol] as string) } : {}),
+      ...(flags['fine-members'] ? { fineMembers: Number(flags['fine-members']) } : {}),
+      ...(flags.mix ? { mix: Number(flags.mix) } : {}),
+      base: {
+        ...(flags.bits ? { features: { bits: Number(flags.bits) } } : {}),
+        ...(flags.epochs ? { epochs: Number(flags.epochs) } : {}),
+        ...(flags.lr ? { learningRate: Number(flags.lr) } : {}),
+        ...(flags.l2 ? { l2: Number(flags.l2) } : {}),
+        ...(flags['class-weight'] ? { classWeightPower: Number(flags['class-weight']) } : {}),
+      },
     },
     (done, total) => {
       const pct = Math.floor((done / total) * 100);
@@ -48,7 +59,7 @@ export async function run(argv: string[]): Promise<void> {
   const fn = new Map<string, number>();
   for (const r of test) {
     const s = performance.now();
-    const pred = predictLinear(model, r[textCol] as string, 3);
+    const pred = predictText(model, r[textCol] as string, 3);
     times.push(performance.now() - s);
     const truth = r[labelCol] as string;
     const top = pred[0]?.label ?? '';

@@ -4,7 +4,7 @@
  */
 import { tokenize } from '@komek/domain/text/normalize';
 import type { Db } from '../../db/client.ts';
-import { predictLinear, type LinearModel } from '@komek/domain/text/linear-classifier';
+import { predictText, type TextModel } from '@komek/domain/text/ensemble';
 import { activeVersion, loadActiveModel } from './training.ts';
 import { getCatalog } from '../catalog/cache.ts';
 
@@ -59,7 +59,7 @@ export function createClassifier(db: Db): Classifier {
   const keywords = createKeywordClassifier(db);
   const models = new Map<
     string,
-    { version: number; model: LinearModel; checkedAt: number } | { version: null; checkedAt: number }
+    { version: number; model: TextModel; checkedAt: number } | { version: null; checkedAt: number }
   >();
   const current = async (cityId: string) => {
     const hit = models.get(cityId);
@@ -76,7 +76,7 @@ export function createClassifier(db: Db): Classifier {
     }
     const loaded = await loadActiveModel(db, cityId);
     const entry = loaded
-      ? { version: loaded.version, model: loaded.model as LinearModel, checkedAt: Date.now() }
+      ? { version: loaded.version, model: loaded.model as TextModel, checkedAt: Date.now() }
       : { version: null, checkedAt: Date.now() };
     models.set(cityId, entry);
     return entry;
@@ -92,7 +92,7 @@ export function createClassifier(db: Db): Classifier {
       const m = await current(cityId);
       if (m.version === null || !('model' in m)) return keywords.suggest(cityId, text, k);
       const catalog = await getCatalog(db, cityId);
-      return predictLinear(m.model, text, k + 2)
+      return predictText(m.model, text, k + 2)
         .filter((p) => catalog?.categories.get(p.label)?.active)
         .slice(0, k)
         .map((p) => ({ category: p.label, confidence: p.confidence }));

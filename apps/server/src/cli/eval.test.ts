@@ -1,0 +1,158 @@
+/**
+ * The evaluation commands on small data written here: they train, predict and print one JSON
+ * line whose figures follow from the data (a separable set scores high; a shuffled one does not).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { run as evalClassify } from './commands/eval-classify.ts';
+import { run as evalKb } from './commands/eval-kb.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'komek-eval-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TOPICS: Record<string, { reason: string; words: string[] }[]> = {
+  roads: [
+    { reason: 'pothole', words: ['яма на дороге', 'выбоина асфальт', 'жолда шұңқыр', 'pothole road'] },
+    { reason: 'snow', words: ['не убран снег', 'сугробы во дворе', 'қар тазаланбаған', 'snow not cleared'] },
+  ],
+  housing: [
+    { reason: 'heating', words: ['холодные батареи', 'нет отопления', 'жылу жоқ', 'no heating'] },
+    { reason: 'water', words: ['нет горячей воды', 'течёт кран', 'ыстық су жоқ', 'no hot water'] },
+  ],
+  lights: [
+    { reason: 'lamp', words: ['не горит фонарь', 'темно на улице', 'шам жанбайды', 'street lamp off'] },
+  ],
+};
+const FILLER = ['второй день', 'уже неделю', 'просим помочь', 'срочно', 'у дома 5', 'возле школы'];
+
+function csvLine(values: string[]): string {
+  return values.map((v) => `"${v.replaceAll('"', '""')}"`).join(',');
+}
+
+function writeSet(name: string, shuffleLabels: boolean): string {
+  const rows: string[] = [csvLine(['created_at', 'text', 'category', 'reason'])];
+  let i = 0;
+  const cats = Object.keys(TOPICS);
+  for (let day = 1; day <= 28; day++) {
+    for (const [cat, reasons] of Object.entries(TOPICS)) {
+      for (const r of reasons) {
+        const text = `${r.words[i % r.words.length]} ${FILLER[(i * 7) % FILLER.length]}`;
+        const label = shuffleLabels ? (cats[(i * 5 + day) % cats.length] as string) : cat;
+        rows.push(csvLine([`2021-02-${String(day).padStart(2, '0')}`, text, label, r.reason]));
+        i++;
+      }
+    }
+  }
+  const path = join(dir, name);
+  writeFileSync(path, rows.join('\n'));
+  return path;
+}
+
+async function capture(fn: () => Promise<void>): Promise<Record<string, number>> {
+  let out = '';
+  const w = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await fn();
+  } finally {
+    w.mockRestore();
+    e.mockRestore();
+  }
+  return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>;
+}
+
+const split = ['--split-column', 'created_at', '--split-before', '2021-02-22'];
+
+describe('komek eval classify', () => {
+  it('learns a separable set (with the reason level blended in) and prints the figures', async () => {
+    const input = writeSet('good.csv', false);
+    const r = await capture(() =>
+      evalClassify([
+        '--input',
+        input,
+        ...split,
+        '--text-column',
+        'text',
+        '--label-column',
+        'category',
+        '--fine-label-column',
+        'reason',
+        '--bits',
+        '14',
+      ]),
+    );
+    expect(r.n).toBe(7 * 5);
+    expect(r.train_n).toBe(21 * 5);
+    expect(r.accuracy).toBeGreaterThan(0.9);
+    expect(r.top3).toBe(1);
+    expect(r.macro_f1).toBeGreaterThan(0.85);
+    expect(r.predict_ms_p50).toBeGreaterThan(0);
+  });
+
+  it('scores labels that do not follow the text near chance', async () => {
+    const input = writeSet('shuffled.csv', true);
+    const r = await capture(() =>
+      evalClassify([
+        '--input',
+        input,
+        ...split,
+        '--text-column',
+        'text',
+        '--label-column',
+        'category',
+        '--members',
+        '2',
+        '--bits',
+        '14',
+      ]),
+    );
+    expect(r.accuracy).toBeLessThan(0.7);
+  });
+});
+
+describe('komek eval kb', () => {
+  it('ranks the article that answered similar requests first', async () => {
+    const input = writeSet('kb-queries.csv', false);
+    const articles = join(dir, 'articles.csv');
+    writeFileSync(
+      articles,
+      [
+        csvLine(['reason', 'description']),
+        ...Object.values(TOPICS)
+          .flat()
+          .map((r) => csvLine([r.reason, `Что делать: ${r.words.join(', ')}`])),
+        csvLine(['unused', 'Статья, на которую никто не ссылается']),
+      ].join('\n'),
+    );
+    const r = await capture(() =>
+      evalKb([
+        '--articles',
+        articles,
+        '--article-id-column',
+        'reason',
+        '--title-column',
+        'reason',
+        '--body-column',
+        'description',
+        '--input',
+        input,
+        ...split,
+        '--query-column',
+        'text',
+        '--answer-column',
+        'reason',
+        '--members',
+        '1',
+      ]),
+    );
+    expect(r.n).toBe(7 * 5);
+    expect(r.recall_at_5).toBe(1);
+    expect(r.recall_at_1).toBeGreaterThan(0.8);
+    expect(r.mrr).toBeGreaterThanOrEqual(r.recall_at_1 as number);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { predictText, trainTextModel } from './ensemble.ts';
+import { predictLinear, trainLinear } from './linear-classifier.ts';
+
+// Two coarse categories with two fine reasons each; "lights" is rare.
+const DATA: [string, string, string][] = [
+  ['глубокая яма на дороге', 'roads', 'pothole'],
+  ['выбоина на проезжей части', 'roads', 'pothole'],
+  ['шұңқыр жолда', 'roads', 'pothole'],
+  ['pothole on the road', 'roads', 'pothole'],
+  ['не горит фонарь на улице', 'roads', 'lights'],
+  ['темно, уличное освещение не работает', 'roads', 'lights'],
+  ['нет горячей воды в квартире', 'housing', 'water'],
+  ['ыстық су жоқ', 'housing', 'water'],
+  ['no hot water in the flat', 'housing', 'water'],
+  ['холодные батареи, нет отопления', 'housing', 'heating'],
+  ['батареялар суық', 'housing', 'heating'],
+  ['radiators are cold, no heating', 'housing', 'heating'],
+];
+const texts = DATA.flatMap(([t]) => [t, `${t} второй день`, `срочно ${t}`]);
+const coarse = DATA.flatMap(([, c]) => [c, c, c]);
+const fine = DATA.flatMap(([, , f]) => [f, f, f]);
+
+describe('text models', () => {
+  it('an ensemble with a fine level ranks the right coarse label first and its probabilities sum to one', () => {
+    const m = trainTextModel(texts, coarse, {
+      members: 2,
+      fineLabels: fine,
+      fineMembers: 2,
+      base: { features: { bits: 14 } },
+    });
+    expect(m.members).toHaveLength(2);
+    expect(m.fine?.parentOf).toEqual({
+      pothole: 'roads',
+      lights: 'roads',
+      water: 'housing',
+      heating: 'housing',
+    });
+    const p = predictText(m, 'огромная яма, асфальт разбит', 2);
+    expect(p[0]?.label).toBe('roads');
+    expect(p[0]!.confidence + p[1]!.confidence).toBeCloseTo(1, 2);
+    expect(predictText(m, 'в квартире нет отопления', 1)[0]?.label).toBe('housing');
+    const again = JSON.parse(JSON.stringify(m)) as typeof m;
+    expect(predictText(again, 'ыстық су жоқ', 2)).toEqual(predictText(m, 'ыстық су жоқ', 2));
+  });
+
+  it('predictText reads a single linear model as before', () => {
+    const single = trainLinear(texts, coarse, { features: { bits: 14 } });
+    expect(predictText(single, 'нет горячей воды', 2)).toEqual(predictLinear(single, 'нет горячей воды', 2));
+  });
+
+  it('class weights lift a rare class: with them the rare reason gets more probability', () => {
+    const many = [...texts, ...Array.from({ length: 60 }, (_, i) => `яма на дороге номер ${i}`)];
+    const labels = [...fine, ...Array.from({ length: 60 }, () => 'pothole')];
+    const flat = trainLinear(many, labels, { features: { bits: 14 }, classWeightPower: 0 });
+    const weighted = trainLinear(many, labels, { features: { bits: 14 }, classWeightPower: 1 });
+    const prob = (m: typeof flat): number =>
+      predictLinear(m, 'на дороге не горит фонарь', 4).find((p) => p.label === 'lights')?.confidence ?? 0;
+    expect(prob(weighted)).toBeGreaterThan(prob(flat));
+  });
+
+  it('refuses fine labels that do not match the texts', () => {
+    expect(() => trainTextModel(texts, coarse, { fineLabels: ['x'] })).toThrow(/fine label/);
+  });
+});
