@@ -8,6 +8,7 @@ import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { classifyRoutes } from './classify/routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { duplicateRoutes } from './duplicates/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
@@ -31,6 +32,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   privacyRoutes,
   open311Routes,
   kbRoutes,
+  contactRoutes,
   publicRoutes,
   devRoutes,
 ];

@@ -1,5 +1,5 @@
 /** The operator console (/console): sign-in, the queue, a request's page, and intake for a phone call. */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './strings.ts';
 import './console.css';
@@ -9,6 +9,9 @@ import { go, useLocation } from './nav.ts';
 import Queue from './Queue.tsx';
 import RequestView from './RequestView.tsx';
 import Intake from './Intake.tsx';
+
+const KbEditor = lazy(() => import('./KbEditor.tsx'));
+const KB_EDITORS = ['supervisor', 'admin'];
 
 function Login({ onDone }: { onDone: (u: User) => void }) {
   const { t } = useTranslation();
@@ -98,6 +101,17 @@ export default function ConsoleApp() {
           >
             {t('c_newcall')}
           </a>
+          {KB_EDITORS.includes(user.role ?? '') && (
+            <a
+              href="/console/kb"
+              onClick={(e) => {
+                e.preventDefault();
+                go('/console/kb');
+              }}
+            >
+              {t('c_kb')}
+            </a>
+          )}
           <a href="/panel">Panel</a>
         </nav>
         <span className="who">
@@ -122,6 +136,10 @@ export default function ConsoleApp() {
           <RequestView number={m[1]} user={user} />
         ) : path === '/console/new' ? (
           <Intake />
+        ) : path.startsWith('/console/kb') ? (
+          <Suspense fallback={<p>…</p>}>
+            <KbEditor path={path} />
+          </Suspense>
         ) : (
           <Queue query={query} />
         )}

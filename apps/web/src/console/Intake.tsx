@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, tr, type I18nText, type RequestItem } from '../shared/api.ts';
 import { go } from './nav.ts';
 import { useCategories } from './Queue.tsx';
+import KbSuggest from './KbSuggest.tsx';
 
 interface Suggestion {
   categories: { code: string; name: I18nText; confidence: number; agency: string | null }[];
@@ -33,6 +34,8 @@ export default function Intake() {
   const [cands, setCands] = useState<Candidate[]>([]);
   const [done, setDone] = useState<RequestItem | null>(null);
   const [error, setError] = useState('');
+  const [article, setArticle] = useState<number | null>(null);
+  const [answered, setAnswered] = useState(false);
   const point =
     lat && lon && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))
       ? { lat: Number(lat), lon: Number(lon) }
@@ -57,6 +60,27 @@ export default function Intake() {
     }, 300);
     return () => clearTimeout(timer);
   }, [text, lat, lon]);
+  const reset = (): void => {
+    setDone(null);
+    setAnswered(false);
+    setArticle(null);
+    setText('');
+    setPhone('');
+    setName('');
+    setCategory('');
+    setSugg(null);
+    setCands([]);
+  };
+  if (answered) {
+    return (
+      <section className="card done" role="status">
+        <h2>{t('c_kb_recorded')}</h2>
+        <button className="primary" autoFocus onClick={reset}>
+          {t('c_newcall')}
+        </button>
+      </section>
+    );
+  }
   if (done) {
     return (
       <section className="card done" role="status">
@@ -67,19 +91,7 @@ export default function Intake() {
           {t('c_tell')}: <b>{done.number}</b>, {t('c_due')}:{' '}
           <b>{new Date(done.dueAt).toLocaleString(i18n.language)}</b>
         </p>
-        <button
-          className="primary"
-          autoFocus
-          onClick={() => {
-            setDone(null);
-            setText('');
-            setPhone('');
-            setName('');
-            setCategory('');
-            setSugg(null);
-            setCands([]);
-          }}
-        >
+        <button className="primary" autoFocus onClick={reset}>
           {t('c_newcall')}
         </button>{' '}
         <button onClick={() => go(`/console/r/${done.number}`)}>{done.number}</button>
@@ -102,7 +114,25 @@ export default function Intake() {
               ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}),
             },
             headers: { 'idempotency-key': `${phone}-${text.length}-${Date.now() >> 14}` },
-          }).then(setDone, (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)));
+          }).then(
+            (r) => {
+              setDone(r);
+              // The contact log (first-contact resolution) and, when an article was read out,
+              // the link that teaches the suggestions.
+              void api('/api/v1/contacts', {
+                body: {
+                  outcome: 'request_created',
+                  requestNumber: r.number,
+                  ...(category ? { category } : {}),
+                },
+              }).catch(() => undefined);
+              if (article)
+                void api(`/api/v1/requests/${r.number}/kb-links`, { body: { articleId: article } }).catch(
+                  () => undefined,
+                );
+            },
+            (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
+          );
         }}
       >
         <label htmlFor="phone">{t('c_phone')}</label>
@@ -172,6 +202,20 @@ export default function Intake() {
             </p>
           </>
         )}
+        <KbSuggest
+          text={text}
+          category={category}
+          onOpen={setArticle}
+          onAnswered={(id) => {
+            setError('');
+            api('/api/v1/contacts', {
+              body: { outcome: 'answered', articleId: id, ...(category ? { category } : {}) },
+            }).then(
+              () => setAnswered(true),
+              (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
+            );
+          }}
+        />
         {cands.length > 0 && (
           <>
             <h3>{t('c_dupes')}</h3>

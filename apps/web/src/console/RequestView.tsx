@@ -15,6 +15,13 @@ interface Event {
   createdAt: string;
 }
 
+interface Template {
+  id: number;
+  name: string;
+  categories: string[];
+  active: boolean;
+}
+
 const TARGETS = [
   'assigned',
   'in_progress',
@@ -40,6 +47,14 @@ export default function RequestView({ number, user }: { number: string; user: Us
   const [parent, setParent] = useState('');
   const [comment, setComment] = useState('');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [template, setTemplate] = useState<number | null>(null);
+  useEffect(() => {
+    void api<{ items: Template[] }>('/api/v1/kb/templates').then(
+      (r) => setTemplates(r.items.filter((x) => x.active)),
+      () => setTemplates([]),
+    );
+  }, []);
   const load = useCallback(() => {
     void api<RequestItem>(`/api/v1/requests/${number}`).then(setReq, (e: unknown) =>
       setError(e instanceof ApiError ? e.message : String(e)),
@@ -157,12 +172,51 @@ export default function RequestView({ number, user }: { number: string; user: Us
             onSubmit={(e) => {
               e.preventDefault();
               act(
-                api(`/api/v1/requests/${number}/comments`, { body: { body: comment, visibility } }).then(() =>
-                  setComment(''),
+                api(`/api/v1/requests/${number}/comments`, { body: { body: comment, visibility } }).then(
+                  () => {
+                    // A public reply written from a template teaches the suggestions which template answers what.
+                    if (template !== null && visibility === 'public')
+                      void api(`/api/v1/requests/${number}/kb-links`, {
+                        body: { templateId: template },
+                      }).catch(() => undefined);
+                    setComment('');
+                    setTemplate(null);
+                  },
                 ),
               );
             }}
           >
+            {templates.length > 0 && (
+              <>
+                <label htmlFor="template">{t('c_template')}</label>
+                <select
+                  id="template"
+                  value={template ?? ''}
+                  onChange={(e) => {
+                    const id = Number(e.target.value);
+                    if (!id) return setTemplate(null);
+                    setTemplate(id);
+                    api<{ text: string }>(`/api/v1/kb/templates/${id}/render`, {
+                      body: { requestNumber: number, lang: i18n.language },
+                    }).then(
+                      (r) => setComment(r.text),
+                      (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),
+                    );
+                  }}
+                >
+                  <option value="">—</option>
+                  {templates
+                    .filter(
+                      (x) => !x.categories.length || !req?.category || x.categories.includes(req.category),
+                    )
+                    .map((x) => (
+                      <option key={x.id} value={x.id}>
+                        {x.name}
+                      </option>
+                    ))}
+                </select>
+              </>
+            )}
             <label htmlFor="comment">{t('c_comment')}</label>
             <textarea id="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
             <select

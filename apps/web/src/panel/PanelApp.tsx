@@ -57,6 +57,7 @@ export default function PanelApp() {
     { plannedYear: number; category: string; district: string | null; requests: number; repeats: number }[]
   >([]);
   const [error, setError] = useState('');
+  const [fcr, setFcr] = useState<{ contacts: number; firstContactResolution: number | null } | null>(null);
   useEffect(() => {
     api<{ user: User | null }>('/api/v1/auth/me').then(
       (r) => setUser(r.user?.kind === 'staff' ? r.user : null),
@@ -68,6 +69,7 @@ export default function PanelApp() {
     const from90 = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
     const fail = (e: unknown): void => setError(e instanceof ApiError ? e.message : String(e));
     api<Overview>('/api/v1/analytics/overview').then(setOv, fail);
+    api<NonNullable<typeof fcr>>('/api/v1/contacts/summary').then(setFcr, () => setFcr(null));
     api<typeof vol>(`/api/v1/analytics/volume?bucket=day&from=${from90}`).then(setVol, fail);
     api<{ rows: typeof rising }>(
       '/api/v1/analytics/rising?from=' + new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
@@ -133,6 +135,16 @@ export default function PanelApp() {
               <b>{ov.satisfaction ?? '—'}</b>
               <span>satisfaction (1–5)</span>
             </div>
+            {fcr && (
+              <div className="card">
+                <b>
+                  {fcr.firstContactResolution === null
+                    ? '—'
+                    : `${Math.round(fcr.firstContactResolution * 100)}%`}
+                </b>
+                <span>first-contact resolution ({fcr.contacts} contacts, 7 days)</span>
+              </div>
+            )}
             <div className="card">
               <b>{ov.sameTimeLastYear}</b>
               <span>same period last year</span>

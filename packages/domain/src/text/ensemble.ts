@@ -56,6 +56,8 @@ export function memberJobs(o: EnsembleOptions = {}): MemberJob[] {
       seed: (base.seed ?? 1) + i,
       features: { ...(base.features ?? {}), ...(VARIANTS[i % VARIANTS.length] ?? {}) },
       ...(classWeightPower !== undefined ? { classWeightPower } : {}),
+      // Many fine classes cost time per epoch; five epochs reach the same accuracy there.
+      ...(level === 'fine' && base.epochs === undefined ? { epochs: 5 } : {}),
     },
   });
   const nCoarse = Math.max(1, Math.min(3, o.members ?? 1));
