@@ -2,6 +2,7 @@
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { criticalityRoutes } from './admin/criticality-routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
@@ -30,6 +31,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   analyticsRoutes,
   alertRoutes,
   adminRoutes,
+  criticalityRoutes,
   privacyRoutes,
   open311Routes,
   kbRoutes,

@@ -11,6 +11,7 @@ import RequestView from './RequestView.tsx';
 import Intake from './Intake.tsx';
 
 const KbEditor = lazy(() => import('./KbEditor.tsx'));
+const AdminRules = lazy(() => import('./AdminRules.tsx'));
 const KB_EDITORS = ['supervisor', 'admin'];
 
 function Login({ onDone }: { onDone: (u: User) => void }) {
@@ -112,6 +113,17 @@ export default function ConsoleApp() {
               {t('c_kb')}
             </a>
           )}
+          {user.role === 'admin' && (
+            <a
+              href="/console/admin/rules"
+              onClick={(e) => {
+                e.preventDefault();
+                go('/console/admin/rules');
+              }}
+            >
+              {t('c_rules')}
+            </a>
+          )}
           <a href="/panel">Panel</a>
         </nav>
         <span className="who">
@@ -136,6 +148,10 @@ export default function ConsoleApp() {
           <RequestView number={m[1]} user={user} />
         ) : path === '/console/new' ? (
           <Intake />
+        ) : path === '/console/admin/rules' ? (
+          <Suspense fallback={<p>…</p>}>
+            <AdminRules />
+          </Suspense>
         ) : path.startsWith('/console/kb') ? (
           <Suspense fallback={<p>…</p>}>
             <KbEditor path={path} />

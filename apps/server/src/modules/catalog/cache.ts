@@ -39,6 +39,8 @@ export interface CityCatalog {
   districts: DistrictRow[];
   calendars: Map<string, WorkCalendar>;
   overrides: Map<string, string>;
+  /** The city's active criticality rules (editable by admins). */
+  criticalityRules: { pattern: string; level: 'urgent' | 'high' | 'standard' | 'low' }[];
   loadedAt: number;
 }
 
@@ -55,7 +57,7 @@ export async function getCatalog(db: Db, cityId: string): Promise<CityCatalog | 
   );
   const city = cities[0];
   if (!city) return undefined;
-  const [categories, agencies, districts, overrides, calendarCodes] = await Promise.all([
+  const [categories, agencies, districts, overrides, calendarCodes, rules] = await Promise.all([
     listCategories(db, cityId),
     listAgencies(db, cityId),
     listDistricts(db, cityId),
@@ -63,6 +65,9 @@ export async function getCatalog(db: Db, cityId: string): Promise<CityCatalog | 
       sql`SELECT category_code, district_code, agency_code FROM category_agency_overrides WHERE city_id = ${cityId}`,
     ),
     db.query<{ code: string }>(sql`SELECT code FROM calendars WHERE city_id = ${cityId}`),
+    db.query<CityCatalog['criticalityRules'][number]>(
+      sql`SELECT pattern, level FROM criticality_rules WHERE city_id = ${cityId} AND active ORDER BY id`,
+    ),
   ]);
   const calendars = new Map<string, WorkCalendar>();
   for (const { code } of calendarCodes) {
@@ -76,6 +81,7 @@ export async function getCatalog(db: Db, cityId: string): Promise<CityCatalog | 
     districts,
     calendars,
     overrides: new Map(overrides.map((o) => [`${o.category_code}|${o.district_code}`, o.agency_code])),
+    criticalityRules: rules,
     loadedAt: Date.now(),
   };
   perDb.set(cityId, catalog);

@@ -35,6 +35,7 @@ export async function suggestForText(
   const crit = assessCriticality({
     text: input.text,
     categoryDefault: top?.default_criticality ?? 'standard',
+    rules: catalog.criticalityRules,
   });
   const agencyCode = top ? responsibleAgency(catalog, top.code, district?.code ?? null) : null;
   const agency = agencyCode ? catalog.agencies.get(agencyCode) : undefined;

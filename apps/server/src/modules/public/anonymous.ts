@@ -69,7 +69,7 @@ export async function reportAnonymously(deps: Deps, cityId: string, input: Stati
   const district = point ? districtAt(catalog, point.lat, point.lon) : undefined;
   const agencyCode = responsibleAgency(catalog, categoryCode, district?.code ?? null);
   const agency = agencyCode ? catalog.agencies.get(agencyCode) : undefined;
-  const assessed = assessCriticality({ text, categoryDefault: category?.default_criticality ?? 'standard' });
+  const assessed = assessCriticality({ text, categoryDefault: category?.default_criticality ?? 'standard', rules: catalog.criticalityRules });
   const criticality: Criticality = assessed.level;
   const hours = category?.sla_hours[criticality] ?? DEFAULT_SLA_HOURS[criticality];
   const dueAt = computeDueAt(now, hours, agency?.calendar_code ? catalog.calendars.get(agency.calendar_code) : undefined);

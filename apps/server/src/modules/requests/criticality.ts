@@ -1,11 +1,17 @@
 /**
- * Criticality from the text: a matched rule wins, else the category's default.
- * (Replaced by the domain rules and the city's editable rules in the text-intelligence work.)
+ * Criticality from the text: the city's editable rules (a phrase → a level; the most severe match
+ * wins), else the default criticality of the category the operator or the model chose. A city with
+ * no rules at all starts from the built-in urgent phrases below.
  */
 import type { Criticality } from '@komek/domain/lifecycle';
 import { normalizeText } from '@komek/domain/text/normalize';
 
-const URGENT = [
+export interface CriticalityRule {
+  pattern: string;
+  level: Criticality;
+}
+
+export const DEFAULT_URGENT = [
   'нет света',
   'открытый люк',
   'запах газа',
@@ -18,11 +24,26 @@ const URGENT = [
   'застрял в лифте',
 ];
 
-export function assessCriticality(opts: { text: string; categoryDefault: Criticality }): {
+const SEVERITY: Record<Criticality, number> = { urgent: 3, high: 2, standard: 1, low: 0 };
+
+export function assessCriticality(opts: {
+  text: string;
+  categoryDefault: Criticality;
+  rules?: readonly CriticalityRule[] | undefined;
+}): {
   level: Criticality;
   matchedRule?: string;
 } {
-  const t = normalizeText(opts.text);
-  const hit = URGENT.find((p) => t.includes(normalizeText(p)));
-  return hit ? { level: 'urgent', matchedRule: hit } : { level: opts.categoryDefault };
+  const t = ` ${normalizeText(opts.text)} `;
+  const rules =
+    opts.rules && opts.rules.length
+      ? opts.rules
+      : DEFAULT_URGENT.map((pattern) => ({ pattern, level: 'urgent' as Criticality }));
+  let best: CriticalityRule | undefined;
+  for (const r of rules) {
+    const p = normalizeText(r.pattern);
+    if (!p || !t.includes(p)) continue;
+    if (!best || SEVERITY[r.level] > SEVERITY[best.level]) best = r;
+  }
+  return best ? { level: best.level, matchedRule: best.pattern } : { level: opts.categoryDefault };
 }

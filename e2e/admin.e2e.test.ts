@@ -1,0 +1,44 @@
+/** An admin edits the criticality rules; the operator's intake follows them at once. */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { hasChromium, PASSWORD, startE2E, type E2E } from './harness.ts';
+
+describe.skipIf(!hasChromium)('admin', () => {
+  let e: E2E;
+  beforeAll(async () => {
+    e = await startE2E();
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('an admin adds a criticality rule and the intake suggests its level for matching text', async () => {
+    const ctx = await e.context();
+    await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/console`);
+    await page.getByLabel('Логин').fill('t-admin');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('link', { name: 'Правила критичности' }).click();
+    await page.getByLabel('Фраза').fill('искрит');
+    await page.getByLabel('Критичность').selectOption('urgent');
+    await page.getByRole('button', { name: 'Добавить правило' }).click();
+    await page.getByRole('cell', { name: 'искрит', exact: true }).waitFor();
+    await e.shot(page, 'admin-rules');
+
+    await page.getByRole('link', { name: 'Новый звонок' }).click();
+    await page.getByLabel('Суть обращения').fill('в подъезде искрит розетка');
+    await page.getByText('Критичность: urgent').waitFor();
+    // Switched off, the rule no longer applies.
+    await page.getByRole('link', { name: 'Правила критичности' }).click();
+    await page.getByLabel('Включено: искрит').uncheck();
+    await page
+      .getByLabel('Включено: искрит')
+      .isChecked()
+      .then((c) => (c ? Promise.reject(new Error('still on')) : undefined));
+    await page.getByRole('link', { name: 'Новый звонок' }).click();
+    await page.getByLabel('Суть обращения').fill('в подъезде искрит розетка');
+    await page.getByText(/Критичность: (standard|high|low)/).waitFor();
+    await ctx.close();
+  });
+});
