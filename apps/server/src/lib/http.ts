@@ -111,13 +111,11 @@ export function installErrorHandler(app: App): void {
         .send(errorBody('conflict', 'this already exists', { constraint: fe.constraint }));
     }
     if (fe.code === '23503') {
-      return reply
-        .status(409)
-        .send(
-          errorBody('conflict', 'this refers to something that does not exist or is still in use', {
-            constraint: fe.constraint,
-          }),
-        );
+      return reply.status(409).send(
+        errorBody('conflict', 'this refers to something that does not exist or is still in use', {
+          constraint: fe.constraint,
+        }),
+      );
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       return reply.status(fe.statusCode).send(errorBody('bad_request', fe.message));

@@ -63,7 +63,8 @@ export function installSecurity(app: App, deps: AppDeps): void {
     const route = req.routeOptions.url ?? req.url.split('?')[0] ?? '';
     const reads = req.method === 'GET' && /^\/api\/v1\/(requests\/:number|residents)/.test(route);
     // Suggestions while typing and classification are reads in POST clothing: not audited.
-    if ((!UNSAFE.has(req.method) && !reads) || /\/(kb\/suggest|classify|requests\/candidates)$/.test(route)) return;
+    if ((!UNSAFE.has(req.method) && !reads) || /\/(kb\/suggest|classify|requests\/candidates)$/.test(route))
+      return;
     const params = (req.params ?? {}) as Record<string, unknown>;
     const target =
       typeof params.number === 'string'

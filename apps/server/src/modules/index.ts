@@ -12,6 +12,7 @@ import { classifyRoutes } from './classify/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { devRoutes } from './dev/routes.ts';
 import { duplicateRoutes } from './duplicates/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
@@ -29,6 +30,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   incidentRoutes,
   attachmentRoutes,
   analyticsRoutes,
+  exportRoutes,
   alertRoutes,
   adminRoutes,
   criticalityRoutes,

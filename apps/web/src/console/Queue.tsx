@@ -96,6 +96,21 @@ export default function Queue({ query }: { query: URLSearchParams }) {
           />{' '}
           {t('c_overdue')}
         </label>
+        <span className="exports">
+          {t('c_export')}:{' '}
+          {(['csv', 'xlsx'] as const).map((f) => {
+            const p = new URLSearchParams({ format: f, status, ...(q ? { q } : {}) });
+            for (const k of ['category', 'district', 'criticality', 'agency', 'overdue']) {
+              const v = query.get(k);
+              if (v) p.set(k, v);
+            }
+            return (
+              <a key={f} href={`/api/v1/exports/requests?${p.toString()}`} download>
+                {f.toUpperCase()}{' '}
+              </a>
+            );
+          })}
+        </span>
       </div>
       <table ref={table} className="queue" tabIndex={0} onKeyDown={onKey} aria-label={t('c_queue')}>
         <thead>

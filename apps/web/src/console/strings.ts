@@ -37,6 +37,7 @@ const ru = {
   c_name: 'Имя',
   c_complaint: 'Суть обращения',
   c_suggest: 'Подсказки',
+  c_export: 'Выгрузить',
   c_rules: 'Правила критичности',
   c_rules_help:
     'Фраза в тексте обращения задаёт критичность (и срок). Из нескольких совпадений берётся самая высокая.',
@@ -119,6 +120,7 @@ const kk: Dict = {
   c_name: 'Аты',
   c_complaint: 'Өтініштің мәні',
   c_suggest: 'Ұсыныстар',
+  c_export: 'Жүктеп алу',
   c_rules: 'Шұғылдық ережелері',
   c_rules_help:
     'Өтінім мәтініндегі сөз тіркесі шұғылдықты (және мерзімді) анықтайды. Бірнеше сәйкестіктің ең жоғарысы алынады.',
@@ -200,6 +202,7 @@ const en: Dict = {
   c_name: 'Name',
   c_complaint: 'The complaint',
   c_suggest: 'Suggestions',
+  c_export: 'Export',
   c_rules: 'Criticality rules',
   c_rules_help:
     "A phrase in a request's text sets its criticality (and due time). Of several matches the most severe wins.",
