@@ -1,5 +1,5 @@
 /** An admin edits the criticality rules; the operator's intake follows them at once. */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, PASSWORD, startE2E, type E2E } from './harness.ts';
 
 describe.skipIf(!hasChromium)('admin', () => {
@@ -39,6 +39,42 @@ describe.skipIf(!hasChromium)('admin', () => {
     await page.getByRole('link', { name: 'Новый звонок' }).click();
     await page.getByLabel('Суть обращения').fill('в подъезде искрит розетка');
     await page.getByText(/Критичность: (standard|high|low)/).waitFor();
+    await ctx.close();
+  });
+
+  it('anyone reads the open-data page: monthly statistics and anonymised downloads', async () => {
+    const login = await e.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 't-operator', password: PASSWORD },
+    });
+    const token = login.json().token as string;
+    for (const text of ['нет света на улице', 'яма на дороге']) {
+      await e.app.inject({
+        method: 'POST',
+        url: '/api/v1/requests',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { text, category: text.includes('света') ? 'electricity' : 'roads', channel: 'phone' },
+      });
+    }
+    const ctx = await e.context({ phone: true });
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/app`);
+    await page.getByRole('link', { name: 'Open data' }).click();
+    await page.getByRole('heading', { name: 'Open data' }).waitFor();
+    // The rollup job runs every 10 s; the month's row appears once it has.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { name: 'Requests by month' }).waitFor();
+          return page.getByRole('cell', { name: new Date().toISOString().slice(0, 7), exact: true }).count();
+        },
+        { timeout: 60_000, interval: 3000 },
+      )
+      .toBe(1);
+    await page.getByRole('link', { name: 'XLSX' }).waitFor();
+    await e.shot(page, 'resident-open-data');
     await ctx.close();
   });
 });

@@ -15,6 +15,7 @@ import { duplicateRoutes } from './duplicates/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
+import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -39,6 +40,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   kbRoutes,
   contactRoutes,
   publicRoutes,
+  openDataRoutes,
   pushRoutes,
   devRoutes,
 ];

@@ -25,6 +25,7 @@ export default function AdminRules() {
   const fail = (e: unknown): void => setError(e instanceof ApiError ? e.message : String(e));
   const save = (r: Rule, patch: Partial<Rule>): void => {
     const next = { ...r, ...patch };
+    setItems((xs) => xs.map((x) => (x.id === r.id ? next : x)));
     api(`/api/v1/admin/criticality-rules/${r.id}`, {
       method: 'PUT',
       body: { pattern: next.pattern, lang: next.lang, level: next.level, active: next.active },

@@ -16,6 +16,7 @@ import { refreshBasics, setState, toast, useStore } from './store.ts';
 import { registerServiceWorker } from './sw-register.ts';
 
 const PublicMap = lazy(() => import('./PublicMap.tsx'));
+const OpenData = lazy(() => import('./OpenData.tsx'));
 
 const LANG_LABEL: Record<Lang, string> = { kk: 'Қаз', ru: 'Рус', en: 'Eng' };
 
@@ -27,6 +28,7 @@ function page(path: string, query: URLSearchParams): ReactNode {
   const m = /^\/app\/requests\/([0-9A-Z]+-\d{4}-\d+)$/.exec(path);
   if (m?.[1]) return <RequestPage number={m[1]} />;
   if (path === '/app/map') return <PublicMap />;
+  if (path === '/app/open-data') return <OpenData />;
   return <Home />;
 }
 
@@ -51,7 +53,8 @@ export default function ResidentApp() {
     const stopPolling = startPolling();
     const offSent = onSent((x) => toast(t('r.toast.sent', { number: x.number })));
     const offRequests = onRequests((_all, changed) => {
-      for (const r of changed) toast(t('r.toast.status', { number: r.number, status: t(`r.status.${r.status}`) }));
+      for (const r of changed)
+        toast(t('r.toast.status', { number: r.number, status: t(`r.status.${r.status}`) }));
     });
     return () => {
       window.removeEventListener('online', online);
@@ -82,7 +85,9 @@ export default function ResidentApp() {
   ];
   return (
     <div className="r-app">
-      <a className="r-skip" href="#main">{t('r.nav.skip')}</a>
+      <a className="r-skip" href="#main">
+        {t('r.nav.skip')}
+      </a>
       <header className="r-header">
         <a className="r-logo" {...link('/')} aria-label={t('r.nav.home')}>
           <img src="/icon.svg" alt="" width="32" height="32" />
@@ -90,7 +95,13 @@ export default function ResidentApp() {
         </a>
         <div className="r-langs" role="group" aria-label={t('r.nav.language')}>
           {LANGS.map((l) => (
-            <button key={l} type="button" lang={l} aria-pressed={i18n.language === l} onClick={() => setLang(l)}>
+            <button
+              key={l}
+              type="button"
+              lang={l}
+              aria-pressed={i18n.language === l}
+              onClick={() => setLang(l)}
+            >
               {LANG_LABEL[l]}
             </button>
           ))}
@@ -103,11 +114,30 @@ export default function ResidentApp() {
           </a>
         ))}
       </nav>
-      {!s.online && <p className="r-banner r-banner-offline" role="status">{t('r.offline')}</p>}
-      {s.pending > 0 && <p className="r-banner" role="status">{t('r.pending', { count: s.pending })}</p>}
+      {!s.online && (
+        <p className="r-banner r-banner-offline" role="status">
+          {t('r.offline')}
+        </p>
+      )}
+      {s.pending > 0 && (
+        <p className="r-banner" role="status">
+          {t('r.pending', { count: s.pending })}
+        </p>
+      )}
       <main id="main" className="r-main">
-        <Suspense fallback={<p className="loading" role="status">{t('r.loading')}</p>}>{page(path, query)}</Suspense>
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              {t('r.loading')}
+            </p>
+          }
+        >
+          {page(path, query)}
+        </Suspense>
       </main>
+      <footer className="r-footer">
+        <a {...link('/app/open-data')}>{t('r.open.link')}</a>
+      </footer>
       <div className="r-toast" role="status" aria-live="polite">
         {s.toast}
       </div>

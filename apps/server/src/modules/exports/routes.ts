@@ -4,14 +4,13 @@
  * the previous one, so a million-row export holds about one page in memory. Personal data
  * (resident name, phone, address) is included only for roles that may see it.
  */
-import { PassThrough } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
 import { errors } from '../../lib/schemas.ts';
 import type { Cell } from '../../lib/table-writer.ts';
-import { startTsWorker } from '../../lib/worker.ts';
+import { streamTable } from './stream.ts';
 import { requireStaff, seesPersonalData } from '../auth/policy.ts';
 import { listRequests, type RequestView } from '../requests/repository.ts';
 import { ListQuery } from '../requests/schema.ts';
@@ -110,73 +109,30 @@ export function exportRoutes(app: App, deps: AppDeps): void {
         text: q.q?.trim() || undefined,
         now,
       };
-      // The first page is read before answering, so a database error is still a clean JSON error.
-      let page = await listRequests(deps.db, { ...filters, limit: Math.min(PAGE, max) });
-      const body = new PassThrough({ highWaterMark: 1024 * 1024 });
-      const worker = startTsWorker(new URL('./format-worker.ts', import.meta.url), {
+      let after: { createdAt: Date; id: number } | undefined;
+      let sent = 0;
+      const pages = async function* (): AsyncGenerator<Cell[][]> {
+        for (;;) {
+          const page = await listRequests(deps.db, {
+            ...filters,
+            ...(after ? { after } : {}),
+            limit: Math.min(PAGE, max - sent),
+          });
+          if (!page.length) return;
+          yield page.map((r) => columns.map((c) => c.get(r)));
+          sent += page.length;
+          const last = page[page.length - 1] as RequestView;
+          after = { createdAt: last.created_at, id: last.id };
+          if (page.length < PAGE || sent >= max) return;
+        }
+      };
+      return streamTable(req, reply, {
         format,
         header: columns.map((c) => c.name),
+        filename: `requests-${now.toISOString().slice(0, 10)}`,
         sheetName: 'Requests',
+        pages: pages(),
       });
-      let acked: (() => void) | undefined;
-      let finished: (() => void) | undefined;
-      worker.on('message', (m: { type: 'chunk'; data: Uint8Array } | { type: 'ack' } | { type: 'done' }) => {
-        if (m.type === 'chunk') body.write(Buffer.from(m.data));
-        else if (m.type === 'ack') acked?.();
-        else finished?.();
-      });
-      worker.on('error', (err) => body.destroy(err));
-      const send = (rows: RequestView[]): Promise<void> =>
-        new Promise((resolve) => {
-          acked = resolve;
-          worker.postMessage({ type: 'rows', rows: rows.map((r) => columns.map((c) => c.get(r))) });
-        });
-      const drained = (): Promise<void> =>
-        body.writableNeedDrain
-          ? new Promise((resolve) => body.once('drain', () => resolve()))
-          : Promise.resolve();
-      let closed = false;
-      body.on('close', () => {
-        closed = true;
-      });
-      void (async () => {
-        let sent = 0;
-        try {
-          while (page.length && !closed) {
-            await send(page);
-            sent += page.length;
-            await drained();
-            const last = page[page.length - 1] as RequestView;
-            if (page.length < PAGE || sent >= max) break;
-            page = await listRequests(deps.db, {
-              ...filters,
-              after: { createdAt: last.created_at, id: last.id },
-              limit: Math.min(PAGE, max - sent),
-            });
-          }
-          await new Promise<void>((resolve) => {
-            finished = resolve;
-            worker.postMessage({ type: 'end' });
-          });
-          body.end();
-        } catch (err) {
-          req.log.warn({ err: (err as Error).message }, 'export stopped');
-          body.destroy(err as Error);
-        } finally {
-          void worker.terminate();
-        }
-      })();
-      const stamp = now.toISOString().slice(0, 10);
-      return reply
-        .header(
-          'content-type',
-          format === 'xlsx'
-            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-            : 'text/csv; charset=utf-8',
-        )
-        .header('content-disposition', `attachment; filename="requests-${stamp}.${format}"`)
-        .header('cache-control', 'no-store')
-        .send(body as unknown as string);
     },
   );
 }
