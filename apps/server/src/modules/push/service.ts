@@ -112,7 +112,7 @@ export async function sendPush(
       const res = await fetch(r.endpoint, {
         method: r.method,
         headers: r.headers as Record<string, string>,
-        ...(r.body ? { body: new Uint8Array(r.body) } : {}),
+        ...(r.body ? { body: r.body } : {}),
         signal: AbortSignal.timeout(10_000),
       });
       await res.arrayBuffer().catch(() => undefined);
