@@ -41,8 +41,6 @@ export interface Config {
   workers: number;
   /** Days after closure when a request's personal data is anonymised (RETENTION_DAYS, default 1095). */
   retentionDays: number;
-  /** Web-push VAPID keys (VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY; generated once and kept in the database when unset). */
-  vapid: { publicKey: string; privateKey: string; subject: string } | undefined;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -66,10 +64,6 @@ export const CONFIG_DOCS: Record<string, string> = {
   STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
   KOMEK_WORKERS: 'HTTP worker processes sharing the port (default 1; more than 1 needs DATABASE_URL)',
   RETENTION_DAYS: 'days after closure when a request is anonymised (default 1095, three years)',
-  VAPID_PUBLIC_KEY:
-    'web-push VAPID public key, base64url (default: a pair generated once and kept in the database)',
-  VAPID_PRIVATE_KEY: 'web-push VAPID private key, base64url (set together with VAPID_PUBLIC_KEY)',
-  VAPID_SUBJECT: 'mailto: or https: contact sent to push services (default mailto:komek@localhost)',
 };
 
 export class ConfigError extends Error {
@@ -148,22 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     workers: int('KOMEK_WORKERS', 1, 1, 64),
     retentionDays: int('RETENTION_DAYS', 1095, 30, 36_500),
-    vapid: undefined,
   };
-  const vapidPublic = env.VAPID_PUBLIC_KEY;
-  const vapidPrivate = env.VAPID_PRIVATE_KEY;
-  const vapidSubject = env.VAPID_SUBJECT ?? 'mailto:komek@localhost';
-  if (Boolean(vapidPublic) !== Boolean(vapidPrivate))
-    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
-  else if (vapidPublic && vapidPrivate) {
-    if (!/^[A-Za-z0-9_-]{80,90}$/.test(vapidPublic))
-      problems.push('VAPID_PUBLIC_KEY must be a base64url P-256 public key');
-    if (!/^[A-Za-z0-9_-]{40,45}$/.test(vapidPrivate))
-      problems.push('VAPID_PRIVATE_KEY must be a base64url P-256 private key');
-    config.vapid = { publicKey: vapidPublic, privateKey: vapidPrivate, subject: vapidSubject };
-  }
-  if (!/^(mailto:|https:)/.test(vapidSubject))
-    problems.push('VAPID_SUBJECT must start with mailto: or https:');
   if (config.workers > 1 && !databaseUrl)
     problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);

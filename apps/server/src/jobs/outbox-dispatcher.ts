@@ -17,9 +17,6 @@ export interface Sender {
       subject: string | null;
       body: string;
       key: string;
-      /** The recipient as enqueued (e.g. resident:42), for senders that resolve devices themselves. */
-      target?: string;
-      payload?: Record<string, unknown>;
     },
   ): Promise<void>;
 }
@@ -68,8 +65,6 @@ export async function dispatchOutbox(db: Db, sender: Sender, now: () => Date, ba
           subject: msg.subject,
           body: msg.body,
           key: `outbox-${r.id}`,
-          target: r.recipient,
-          payload: r.payload,
         });
         await tx.query(
           sql`UPDATE outbox SET status = 'sent', sent_at = ${now()}, attempts = attempts + 1 WHERE id = ${r.id}`,

@@ -93,10 +93,6 @@ export async function anonymizeResident(
   await tx.query(
     sql`DELETE FROM sessions WHERE city_id = ${cityId} AND subject_kind = 'resident' AND subject_id = ${residentId}`,
   );
-  // A push subscription identifies the resident's device: it goes too.
-  await tx.query(
-    sql`DELETE FROM push_subscriptions WHERE city_id = ${cityId} AND resident_id = ${residentId}`,
-  );
   const reqs = await tx.query<{ id: number; text: string; rating_comment: string | null }>(
     sql`SELECT id, text, rating_comment FROM requests WHERE city_id = ${cityId} AND resident_id = ${residentId}`,
   );

@@ -13,7 +13,6 @@ import type { Actor, AppDeps } from '../../lib/context.ts';
 import type { Queryable } from '../../db/client.ts';
 import { canReadRequest, canWorkRequest, notYours } from '../auth/policy.ts';
 import { getCatalog, type CityCatalog } from '../catalog/cache.ts';
-import { hasSubscription } from '../push/service.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import {
   findViewById,
@@ -53,15 +52,6 @@ async function notifyResident(
     recipient: `resident:${r.resident_id}`,
     payload: { number: r.number, ...payload },
   });
-  // And to the resident's phones and browsers that asked for web push.
-  if (await hasSubscription(tx, r.city_id, r.resident_id))
-    await enqueueMessage(tx, {
-      cityId: r.city_id,
-      kind,
-      channel: 'push',
-      recipient: `resident:${r.resident_id}`,
-      payload: { number: r.number, ...payload },
-    });
 }
 
 export interface TransitionRequest extends Omit<TransitionInput, 'duplicateOf'> {
