@@ -15,6 +15,7 @@ import { open311Routes } from './open311/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { pushRoutes } from './push/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
@@ -32,5 +33,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   open311Routes,
   kbRoutes,
   publicRoutes,
+  pushRoutes,
   devRoutes,
 ];
