@@ -6,8 +6,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { dispatchOutbox } from '../../jobs/outbox-dispatcher.ts';
+import { ConfigError, loadConfig } from '../../config.ts';
+import { enqueueMessage } from '../notify/outbox.ts';
 import { endpointProblem } from './endpoint.ts';
 import { createSender } from './sender.ts';
+import { loadVapidKeys } from './vapid.ts';
 
 // web-push's own encryption library, used here as the browser would: to decrypt what arrived.
 const ece = createRequire(import.meta.url)('http_ece') as {
@@ -80,6 +83,15 @@ describe('VAPID key', () => {
     expect(b.json().publicKey).toBe(key);
     const rows = await s.db.query<{ public_key: string }>(sql`SELECT public_key FROM push_vapid_keys`);
     expect(rows.map((r) => r.public_key)).toEqual([key]);
+    // Another process (no cache) reads the same pair instead of generating its own.
+    expect((await loadVapidKeys(s.db, s.deps.config)).publicKey).toBe(key);
+  });
+
+  it('comes from the configuration when set there, as a pair', async () => {
+    const configured = { ...s.deps.config, vapidPublicKey: 'BPub', vapidPrivateKey: 'priv' };
+    expect(await loadVapidKeys(s.db, configured)).toMatchObject({ publicKey: 'BPub', privateKey: 'priv' });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'BPub' })).toThrow(ConfigError);
+    expect(() => loadConfig({ VAPID_SUBJECT: 'someone' })).toThrow(ConfigError);
   });
 });
 
@@ -329,5 +341,46 @@ describe('a status change', () => {
     );
     expect((await s.call('GET', '/api/v1/me/notifications', { token: operator })).statusCode).toBe(403);
     expect((await s.call('GET', '/api/v1/me/notifications')).statusCode).toBe(401);
+  });
+});
+
+describe('in-app messages from the outbox', () => {
+  it('become notifications once (followers of a request hear through the dispatcher)', async () => {
+    const id = (
+      await s.db.query<{ id: number }>(sql`SELECT id FROM residents WHERE phone = '+77015552002'`)
+    )[0]!.id;
+    await s.db.transaction((tx) =>
+      enqueueMessage(tx, {
+        cityId: s.deps.config.cityId,
+        kind: 'status_changed',
+        channel: 'inapp',
+        recipient: `resident:${id}`,
+        payload: { number: '109-2026-0000042', status: 'resolved', subscription: 1 },
+      }),
+    );
+    await dispatch();
+    await dispatch();
+    const list = (await s.call('GET', '/api/v1/me/notifications', { token: other })).json();
+    expect(list.unread).toBe(1);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      number: '109-2026-0000042',
+      body: 'Обращение №109-2026-0000042: решено',
+    });
+  });
+
+  it('are forgotten with the resident’s devices when they delete their data', async () => {
+    const d = device('gone');
+    expect(
+      (await s.call('POST', '/api/v1/push/subscriptions', { token: other, body: d.json })).statusCode,
+    ).toBe(201);
+    const id = (
+      await s.db.query<{ id: number }>(sql`SELECT id FROM residents WHERE phone = '+77015552002'`)
+    )[0]!.id;
+    expect((await s.call('DELETE', '/api/v1/me?confirm=yes', { token: other })).statusCode).toBe(204);
+    expect(await s.db.query(sql`SELECT id FROM push_subscriptions WHERE resident_id = ${id}`)).toHaveLength(
+      0,
+    );
+    expect(await s.db.query(sql`SELECT id FROM notifications WHERE resident_id = ${id}`)).toHaveLength(0);
   });
 });

@@ -82,7 +82,7 @@ async function sendPush(db: Db, config: Config, now: () => Date, tx: Queryable, 
     number,
     url: number ? `/app/requests/${number}` : '/app/notifications',
   });
-  const keys = await vapidKeys(db, config);
+  const keys = await vapidKeys(db, config, tx);
   const details = webpush.generateRequestDetails(
     { endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } },
     payload,
