@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('resident notifications', () => {
       const items = (
         await e.app.inject({ method: 'GET', url: `/api/v1/dev/inbox?recipient=${encodeURIComponent(phone)}` })
       ).json().items as { body: string }[];
-      code = items.map((m) => /(\d{6})/.exec(m.body)?.[1]).find(Boolean);
+      code = items.map((m) => /Komek: (\d{6})/.exec(m.body)?.[1]).find(Boolean); // the sign-in code, not the request number
       if (!code) await new Promise((res) => setTimeout(res, 200));
     }
     await page.getByLabel('Code from the SMS (6 digits)').fill(code ?? '');
