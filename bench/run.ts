@@ -163,7 +163,8 @@ async function main(): Promise<void> {
     p50_ms: naiveYear.p50,
     p95_ms: naiveYear.p95,
   });
-  const dash = rows.find((r) => String(r.endpoint).startsWith('volume by week')) as { p50_ms?: number } | undefined;
+  const dash = rows.find((r) => String(r.endpoint).startsWith('volume by week')) as
+    { p50_ms?: number } | undefined;
   if (dash?.p50_ms)
     rows.push({
       endpoint: 'naive-by-week p50 ÷ volume-by-week p50 over HTTP (× faster)',

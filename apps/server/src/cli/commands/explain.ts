@@ -92,6 +92,40 @@ async function plan(db: Queryable, q: SQL): Promise<string> {
   return rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
+/** The Markdown record: one `EXPLAIN (ANALYZE, BUFFERS)` block per hot query. */
+export async function explainHotQueries(
+  db: Queryable & { kind: string },
+  city: string,
+  onQuery: (name: string) => void = () => undefined,
+): Promise<{ markdown: string; plans: Map<string, string> }> {
+  const counts = (
+    await db.query<{ requests: number; events: number }>(sql`SELECT
+      (SELECT count(*) FROM requests WHERE city_id = ${city})::int AS requests,
+      (SELECT count(*) FROM request_events WHERE city_id = ${city})::int AS events`)
+  )[0] ?? { requests: 0, events: 0 };
+  const s = (
+    await db.query<Sample>(sql`SELECT id::int AS id, number, lat, lon, category_code FROM requests
+      WHERE city_id = ${city} AND lat IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
+  )[0];
+  if (!s) throw new Error(`no requests with a location in city "${city}": load data first (komek generate)`);
+  const now = new Date();
+  const parts = [
+    `# Hot query plans — ${db.kind}`,
+    '',
+    `Written by \`npx komek explain\` on ${now.toISOString()}: ${counts.requests} requests, ${counts.events} events ` +
+      `in city \`${city}\`. Each block is \`EXPLAIN (ANALYZE, BUFFERS)\` of the statement shape the module runs.`,
+    '',
+  ];
+  const plans = new Map<string, string>();
+  for (const h of hotQueries(city, s, now)) {
+    onQuery(h.name);
+    const p = await plan(db, h.q);
+    plans.set(h.name, p);
+    parts.push(`## ${h.name}`, '', '```', p, '```', '');
+  }
+  return { markdown: parts.join('\n'), plans };
+}
+
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const config = loadConfig();
@@ -99,30 +133,11 @@ export async function run(argv: string[]): Promise<void> {
   const db = await openDatabase(config);
   try {
     const out = resolve(flags.out ?? `docs/plans/${db.kind}.md`);
-    const counts = (
-      await db.query<{ requests: number; events: number }>(sql`SELECT
-        (SELECT count(*) FROM requests WHERE city_id = ${city})::int AS requests,
-        (SELECT count(*) FROM request_events WHERE city_id = ${city})::int AS events`)
-    )[0] ?? { requests: 0, events: 0 };
-    const s = (
-      await db.query<Sample>(sql`SELECT id::int AS id, number, lat, lon, category_code FROM requests
-        WHERE city_id = ${city} AND lat IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
-    )[0];
-    if (!s) throw new Error(`no requests with a location in city "${city}": load data first (komek generate)`);
-    const now = new Date();
-    const parts = [
-      `# Hot query plans — ${db.kind}`,
-      '',
-      `Written by \`npx komek explain\` on ${now.toISOString()}: ${counts.requests} requests, ${counts.events} events ` +
-        `in city \`${city}\`. Each block is \`EXPLAIN (ANALYZE, BUFFERS)\` of the statement shape the module runs.`,
-      '',
-    ];
-    for (const h of hotQueries(city, s, now)) {
-      process.stderr.write(`explain: ${h.name}\n`);
-      parts.push(`## ${h.name}`, '', '```', await plan(db, h.q), '```', '');
-    }
+    const { markdown } = await explainHotQueries(db, city, (name) =>
+      process.stderr.write(`explain: ${name}\n`),
+    );
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, parts.join('\n'));
+    writeFileSync(out, markdown);
     process.stdout.write(`${out}\n`);
   } finally {
     await db.close();
