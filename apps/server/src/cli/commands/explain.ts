@@ -28,6 +28,7 @@ interface Sample {
   lat: number;
   lon: number;
   category_code: string;
+  agency_code: string | null;
 }
 
 export function hotQueries(city: string, s: Sample, now: Date): { name: string; q: SQL }[] {
@@ -41,7 +42,7 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
     },
     {
       name: 'queue list, one agency, overdue',
-      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.agency_code IN (SELECT agency_code FROM requests WHERE city_id = ${city} AND id = ${s.id})
+      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.agency_code IN (${s.agency_code ?? ''})
         AND r.due_at < ${now} AND r.status IN ${OPEN} ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
     },
     {
@@ -104,7 +105,7 @@ export async function explainHotQueries(
       (SELECT count(*) FROM request_events WHERE city_id = ${city})::int AS events`)
   )[0] ?? { requests: 0, events: 0 };
   const s = (
-    await db.query<Sample>(sql`SELECT id::int AS id, number, lat, lon, category_code FROM requests
+    await db.query<Sample>(sql`SELECT id::int AS id, number, lat, lon, category_code, agency_code FROM requests
       WHERE city_id = ${city} AND lat IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
   )[0];
   if (!s) throw new Error(`no requests with a location in city "${city}": load data first (komek generate)`);
