@@ -3,6 +3,7 @@
  * the raw single-row autocommit INSERT rate of the same database as the ceiling.
  *   npm run bench:intake                 both databases (PostgreSQL if reachable)
  *   BENCH_DB=pglite npm run bench:intake one of them
+ *   BENCH_WORKERS=1,2 npm run bench:intake   PostgreSQL with KOMEK_WORKERS=1 then 2 (default 1)
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -87,9 +88,13 @@ async function main(): Promise<void> {
   if (!only || only === 'pglite') kinds.push('pglite');
   const rows: Record<string, unknown>[] = [];
   let port = 18109;
-  for (const kind of kinds) {
+  const workerCounts = (process.env.BENCH_WORKERS ?? '1').split(',').map(Number);
+  const runs = kinds.flatMap((kind): { kind: 'pglite' | 'postgres'; workers: number }[] =>
+    kind === 'pglite' ? [{ kind, workers: 1 }] : workerCounts.map((workers) => ({ kind, workers })),
+  );
+  for (const { kind, workers } of runs) {
     const p = await prepare(kind);
-    const server = await startServer(p.env, port++);
+    const server = await startServer({ ...p.env, KOMEK_WORKERS: String(workers) }, port++);
     const login = await fetch(`${server.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -126,8 +131,10 @@ async function main(): Promise<void> {
     });
     rows.push({
       database: kind,
+      workers,
       intake_rps: r.rps,
       p50_ms: r.p50,
+      p97_5_ms: r.p97_5,
       p99_ms: r.p99,
       errors: r.errors,
       non2xx: r.non2xx,

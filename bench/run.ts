@@ -5,6 +5,8 @@
  * GROUP BY over the raw table, duplicate candidates, KB search and the Open311 list when those
  * modules are present. Prints one table and writes bench/results/suite.json.
  *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  npm run bench
+ * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -42,14 +44,19 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   let db: Db;
   let env: Record<string, string>;
-  const schema = `bench_suite`;
+  const schema = process.env.BENCH_SCHEMA ?? `bench_suite`;
   if (KIND === 'pglite') {
     const dir = tempDir('komek-suite-');
     db = await openDb({ dataDir: join(dir, 'pglite') });
     env = { DATA_DIR: dir };
   } else {
     db = await openDb({ url: PG_URL, schema, poolSize: 4 });
-    env = { DATABASE_URL: `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}` };
+    env = {
+      DATABASE_URL:
+        schema === 'public'
+          ? PG_URL
+          : `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
+    };
   }
   await migrate(db);
   const have = (await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM requests`))[0]?.n ?? 0;
@@ -137,7 +144,14 @@ async function main(): Promise<void> {
       duration: SECONDS,
       connections: 10,
     });
-    rows.push({ endpoint: c.name, rps: r.rps, p50_ms: r.p50, p99_ms: r.p99, non2xx: r.non2xx });
+    rows.push({
+      endpoint: c.name,
+      rps: r.rps,
+      p50_ms: r.p50,
+      p97_5_ms: r.p97_5,
+      p99_ms: r.p99,
+      non2xx: r.non2xx,
+    });
   }
   rows.push({
     endpoint: 'naive GROUP BY over raw requests (30 days, SQL only)',
@@ -149,6 +163,13 @@ async function main(): Promise<void> {
     p50_ms: naiveYear.p50,
     p95_ms: naiveYear.p95,
   });
+  const dash = rows.find((r) => String(r.endpoint).startsWith('volume by week')) as
+    { p50_ms?: number } | undefined;
+  if (dash?.p50_ms)
+    rows.push({
+      endpoint: 'naive-by-week p50 ÷ volume-by-week p50 over HTTP (× faster)',
+      rps: Math.round((naiveYear.p50 / dash.p50_ms) * 10) / 10,
+    });
   rows.push({ endpoint: 'server RSS (MB)', rps: server.rssMb() });
   await server.stop();
   console.log(`Komek benchmark — ${KIND}, ${total} requests, ${SECONDS} s per endpoint, 10 connections`);

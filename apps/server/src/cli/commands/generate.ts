@@ -56,6 +56,8 @@ export async function run(argv: string[]): Promise<void> {
     const insertSeconds = (Date.now() - t0) / 1000;
     const t1 = Date.now();
     await rebuildAll(db, CITY.id, CITY.timeZone);
+    // Fresh statistics for the planner (PGlite has no autovacuum; PostgreSQL's may lag a bulk load).
+    await db.query('ANALYZE');
     const rows = r.requests + r.events + r.residents;
     process.stdout.write(
       JSON.stringify({

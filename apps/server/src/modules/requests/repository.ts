@@ -155,6 +155,20 @@ export async function findViewByNumber(
   return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ${number}`))[0];
 }
 
+/** Several requests' views in one statement, in the order of `numbers` (missing ones left out). */
+export async function findViewsByNumbers(
+  db: Queryable,
+  cityId: string,
+  numbers: readonly string[],
+): Promise<RequestView[]> {
+  if (!numbers.length) return [];
+  const rows = await db.query<RequestView>(
+    sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ANY(${sql.param([...numbers])}::text[])`,
+  );
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return numbers.flatMap((n) => byNumber.get(n) ?? []);
+}
+
 export async function findViewById(
   db: Queryable,
   cityId: string,

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../db/migrate.ts';
+import { CITY, seedTestCity } from '../../../test/factories.ts';
+import { openTestDb } from '../../../test/server.ts';
+import { explainHotQueries } from './explain.ts';
+
+describe('komek explain', () => {
+  it('writes an ANALYZE plan for every hot query, and the open-status partial indexes serve the queues', async () => {
+    const { db, drop } = await openTestDb();
+    try {
+      await migrate(db);
+      await seedTestCity(db);
+      // 3,000 requests, one in a hundred open, one agency: closed history dominates as in a real city.
+      await db.query(sql`INSERT INTO requests (city_id, number, channel, text, lang, criticality, status,
+          agency_code, lat, lon, geo_cell, due_at, created_at)
+        SELECT ${CITY}, 'T-' || g, 'phone', 'яма на дороге ' || g, 'ru', 'standard',
+          CASE WHEN g % 100 = 0 THEN 'new' ELSE 'closed' END, 'roads',
+          51.1 + (g % 50) / 1000.0, 71.4 + (g % 40) / 1000.0, 1000 + g % 20,
+          now() - (g || ' minutes')::interval + interval '1 day', now() - (g || ' minutes')::interval
+        FROM generate_series(1, 3000) g`);
+      await db.query('ANALYZE requests');
+      await expect(explainHotQueries(db, 'nowhere')).rejects.toThrow(/no requests with a location/);
+      const { markdown, plans } = await explainHotQueries(db, CITY);
+      expect(plans.size).toBe(9);
+      for (const [name, plan] of plans) {
+        expect(markdown).toContain(`## ${name}`);
+        expect(plan, name).toMatch(/actual time=/);
+      }
+      expect(plans.get('queue list (open, newest first, 50)')).toMatch(/requests_open_created/);
+      expect(plans.get('queue list, one agency, overdue')).toMatch(/requests_open_(agency|created)/);
+    } finally {
+      await drop();
+    }
+  });
+});

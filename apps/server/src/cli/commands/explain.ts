@@ -1,0 +1,146 @@
+/**
+ * `komek explain [--out FILE] [--city ID]`: runs `EXPLAIN (ANALYZE, BUFFERS)` on the hot queries
+ * (queue list, request page and history, dashboard rollups against the naive GROUP BY, duplicate
+ * candidates, KB search, Open311 list) against the configured database and writes the plans to a
+ * Markdown file (default `docs/plans/<postgres|pglite>.md`) as a record of which index each uses.
+ * The statements mirror the ones in the modules' repositories (same WHERE and ORDER BY shapes);
+ * parameters are taken from the data (the newest request with a location).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import { loadConfig } from '../../config.ts';
+import { openDatabase } from '../../deps.ts';
+import type { Queryable } from '../../db/client.ts';
+import { cellsAround } from '../../lib/geo.ts';
+import { parseArgs } from '../io.ts';
+
+const OPEN = sql`('new', 'assigned', 'in_progress', 'reopened')`;
+
+const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, d.number AS duplicate_of_number
+  FROM requests r
+  LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id
+  LEFT JOIN requests d ON d.city_id = r.city_id AND d.id = r.duplicate_of`;
+
+interface Sample {
+  id: number;
+  number: string;
+  lat: number;
+  lon: number;
+  category_code: string;
+  agency_code: string | null;
+}
+
+export function hotQueries(city: string, s: Sample, now: Date): { name: string; q: SQL }[] {
+  const since30 = new Date(now.getTime() - 30 * 86_400_000);
+  const day = (d: Date): string => d.toISOString().slice(0, 10);
+  const cells = cellsAround(s.lat, s.lon, 300);
+  return [
+    {
+      name: 'queue list (open, newest first, 50)',
+      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.status IN ${OPEN} ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
+    },
+    {
+      name: 'queue list, one agency, overdue',
+      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.agency_code IN (${s.agency_code ?? ''})
+        AND r.due_at < ${now} AND r.status IN ${OPEN} ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
+    },
+    {
+      name: 'request page (by public number)',
+      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.number = ${s.number}`,
+    },
+    {
+      name: 'request history (events of one request)',
+      q: sql`SELECT e.id, e.type, e.actor_kind, e.actor_id, e.from_status, e.to_status, e.visibility, e.body, e.created_at
+        FROM request_events e WHERE e.city_id = ${city} AND e.request_id = ${s.id} ORDER BY e.id`,
+    },
+    {
+      name: 'dashboard: last 30 days by category (rollups)',
+      q: sql`SELECT category_code, sum(requests)::int AS requests FROM request_rollup_daily
+        WHERE city_id = ${city} AND day >= ${day(since30)} AND day <= ${day(now)} GROUP BY 1 ORDER BY 2 DESC`,
+    },
+    {
+      name: 'naive: last 30 days by category and district over raw requests',
+      q: sql`SELECT category_code, district_code, count(*) FROM requests
+        WHERE city_id = ${city} AND created_at >= ${since30} GROUP BY 1, 2`,
+    },
+    {
+      name: 'duplicate candidates (geo cells, 30 days, open, trigram similarity)',
+      q: sql`SELECT number, category_code, status, lat, lon, created_at, similarity(text, ${'яма на дороге'}) AS text_similarity
+        FROM requests WHERE city_id = ${city} AND geo_cell IN (${sql.join(
+          cells.map((c) => sql`${c}`),
+          sql`, `,
+        )}) AND created_at >= ${since30} AND status IN ${OPEN}
+        ORDER BY created_at DESC LIMIT 200`,
+    },
+    {
+      name: 'KB search (full text, published)',
+      q: sql`SELECT article_id, lang FROM kb_search_index s
+        WHERE s.city_id = ${city} AND s.search @@ plainto_tsquery('simple', ${'отопление'}) AND s.status = 'published'
+        LIMIT 20`,
+    },
+    {
+      name: 'Open311 list (last 90 days, newest first, page 1)',
+      q: sql`SELECT number FROM requests WHERE city_id = ${city}
+        AND created_at >= ${new Date(now.getTime() - 90 * 86_400_000)} AND created_at <= ${now}
+        ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET 0`,
+    },
+  ];
+}
+
+async function plan(db: Queryable, q: SQL): Promise<string> {
+  const rows = await db.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
+  return rows.map((r) => Object.values(r)[0]).join('\n');
+}
+
+/** The Markdown record: one `EXPLAIN (ANALYZE, BUFFERS)` block per hot query. */
+export async function explainHotQueries(
+  db: Queryable & { kind: string },
+  city: string,
+  onQuery: (name: string) => void = () => undefined,
+): Promise<{ markdown: string; plans: Map<string, string> }> {
+  const counts = (
+    await db.query<{ requests: number; events: number }>(sql`SELECT
+      (SELECT count(*) FROM requests WHERE city_id = ${city})::int AS requests,
+      (SELECT count(*) FROM request_events WHERE city_id = ${city})::int AS events`)
+  )[0] ?? { requests: 0, events: 0 };
+  const s = (
+    await db.query<Sample>(sql`SELECT id::int AS id, number, lat, lon, category_code, agency_code FROM requests
+      WHERE city_id = ${city} AND lat IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`)
+  )[0];
+  if (!s) throw new Error(`no requests with a location in city "${city}": load data first (komek generate)`);
+  const now = new Date();
+  const parts = [
+    `# Hot query plans — ${db.kind}`,
+    '',
+    `Written by \`npx komek explain\` on ${now.toISOString()}: ${counts.requests} requests, ${counts.events} events ` +
+      `in city \`${city}\`. Each block is \`EXPLAIN (ANALYZE, BUFFERS)\` of the statement shape the module runs.`,
+    '',
+  ];
+  const plans = new Map<string, string>();
+  for (const h of hotQueries(city, s, now)) {
+    onQuery(h.name);
+    const p = await plan(db, h.q);
+    plans.set(h.name, p);
+    parts.push(`## ${h.name}`, '', '```', p, '```', '');
+  }
+  return { markdown: parts.join('\n'), plans };
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { flags } = parseArgs(argv);
+  const config = loadConfig();
+  const city = flags.city ?? config.cityId;
+  const db = await openDatabase(config);
+  try {
+    const out = resolve(flags.out ?? `docs/plans/${db.kind}.md`);
+    const { markdown } = await explainHotQueries(db, city, (name) =>
+      process.stderr.write(`explain: ${name}\n`),
+    );
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, markdown);
+    process.stdout.write(`${out}\n`);
+  } finally {
+    await db.close();
+  }
+}
