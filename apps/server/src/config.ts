@@ -41,11 +41,6 @@ export interface Config {
   workers: number;
   /** Days after closure when a request's personal data is anonymised (RETENTION_DAYS, default 1095). */
   retentionDays: number;
-  /** Web push VAPID key pair (VAPID_PUBLIC_KEY + VAPID_PRIVATE_KEY); unset = generated once and kept in the database. */
-  vapidPublicKey: string | undefined;
-  vapidPrivateKey: string | undefined;
-  /** Contact for push services (VAPID_SUBJECT, a mailto: or https: URL). */
-  vapidSubject: string;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -69,10 +64,6 @@ export const CONFIG_DOCS: Record<string, string> = {
   STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
   KOMEK_WORKERS: 'HTTP worker processes sharing the port (default 1; more than 1 needs DATABASE_URL)',
   RETENTION_DAYS: 'days after closure when a request is anonymised (default 1095, three years)',
-  VAPID_PUBLIC_KEY:
-    'web push public key, base64url (set with VAPID_PRIVATE_KEY; default: generated once, kept in the database)',
-  VAPID_PRIVATE_KEY: 'web push private key, base64url (set with VAPID_PUBLIC_KEY)',
-  VAPID_SUBJECT: 'contact sent to push services, mailto: or https: (default mailto:push@komek.invalid)',
 };
 
 export class ConfigError extends Error {
@@ -151,14 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     workers: int('KOMEK_WORKERS', 1, 1, 64),
     retentionDays: int('RETENTION_DAYS', 1095, 30, 36_500),
-    vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
-    vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
-    vapidSubject: env.VAPID_SUBJECT || 'mailto:push@komek.invalid',
   };
-  if (!config.vapidPublicKey !== !config.vapidPrivateKey)
-    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
-  if (!/^(mailto:|https:\/\/)\S+$/.test(config.vapidSubject))
-    problems.push('VAPID_SUBJECT must be a mailto: or https:// URL');
   if (config.workers > 1 && !databaseUrl)
     problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);

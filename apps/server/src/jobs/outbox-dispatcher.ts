@@ -17,14 +17,6 @@ export interface Sender {
       subject: string | null;
       body: string;
       key: string;
-      /** The outbox row as queued (kind, recipient before resolution, payload, language), for senders that need more than the text. */
-      source?: {
-        id: number;
-        kind: string;
-        recipient: string;
-        payload: Record<string, unknown>;
-        lang: string;
-      };
     },
   ): Promise<void>;
 }
@@ -73,13 +65,6 @@ export async function dispatchOutbox(db: Db, sender: Sender, now: () => Date, ba
           subject: msg.subject,
           body: msg.body,
           key: `outbox-${r.id}`,
-          source: {
-            id: Number(r.id),
-            kind: r.kind,
-            recipient: r.recipient,
-            payload: r.payload,
-            lang: to.lang,
-          },
         });
         await tx.query(
           sql`UPDATE outbox SET status = 'sent', sent_at = ${now()}, attempts = attempts + 1 WHERE id = ${r.id}`,

@@ -1,8 +1,7 @@
 /** Runs the background jobs on timers; each tick is independent and errors are logged, not thrown. */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../lib/context.ts';
-import { dispatchOutbox } from './outbox-dispatcher.ts';
-import { createSender } from '../modules/push/sender.ts';
+import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
 import { runSlaWatcher } from './sla-watcher.ts';
 import { refreshAllRollups } from './rollups.ts';
 import { groupIncidents } from '../modules/incidents/service.ts';
@@ -25,9 +24,8 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     t.unref();
     return t;
   };
-  const sender = createSender(deps);
   const timers = [
-    every('outbox', 1000, () => dispatchOutbox(deps.db, sender, deps.now)),
+    every('outbox', 1000, () => dispatchOutbox(deps.db, devSender, deps.now)),
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
     every('rollups', 10_000, () => refreshAllRollups(deps.db, deps.now())),
     every('incidents', 15_000, () => groupIncidents(deps.db, deps.now())),

@@ -19,7 +19,6 @@ import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
-import { pushRoutes } from './push/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
@@ -41,6 +40,5 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   contactRoutes,
   publicRoutes,
   openDataRoutes,
-  pushRoutes,
   devRoutes,
 ];

@@ -5,7 +5,6 @@ import './i18n.ts';
 import './resident.css';
 import { LANGS, setLang, type Lang } from '../shared/i18n.ts';
 import { claimAll, onSent, syncDrafts } from './drafts.ts';
-import Bell from './Bell.tsx';
 import Home from './Home.tsx';
 import MyRequests from './MyRequests.tsx';
 import { checkMyRequests, onRequests, startPolling } from './notifications.ts';
@@ -18,7 +17,6 @@ import { registerServiceWorker } from './sw-register.ts';
 
 const PublicMap = lazy(() => import('./PublicMap.tsx'));
 const OpenData = lazy(() => import('./OpenData.tsx'));
-const Notifications = lazy(() => import('./Notifications.tsx'));
 
 const LANG_LABEL: Record<Lang, string> = { kk: 'Қаз', ru: 'Рус', en: 'Eng' };
 
@@ -31,7 +29,6 @@ function page(path: string, query: URLSearchParams): ReactNode {
   if (m?.[1]) return <RequestPage number={m[1]} />;
   if (path === '/app/map') return <PublicMap />;
   if (path === '/app/open-data') return <OpenData />;
-  if (path === '/app/notifications') return <Notifications />;
   return <Home />;
 }
 
@@ -96,7 +93,6 @@ export default function ResidentApp() {
           <img src="/icon.svg" alt="" width="32" height="32" />
           <span>Komek 109</span>
         </a>
-        {s.user?.kind === 'resident' && <Bell userId={s.user.id} />}
         <div className="r-langs" role="group" aria-label={t('r.nav.language')}>
           {LANGS.map((l) => (
             <button

@@ -64,18 +64,6 @@ export interface ResidentRequest extends RequestItem {
   attributes?: Record<string, unknown>;
 }
 
-/** One entry under the bell. */
-export interface AppNotification {
-  id: number;
-  number: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  url: string;
-  readAt: string | null;
-  createdAt: string;
-}
-
 export interface AnonymousReceipt {
   number: string;
   status: string;
@@ -124,8 +112,6 @@ export const residentApi = {
   comment: (n: string, body: string) => api<{ id: number }>(`/api/v1/requests/${n}/comments`, { body: { body, visibility: 'public' } }),
   claim: (token: string) => api<ResidentRequest>('/api/v1/requests/claim', { body: { token } }),
   subscribe: (body: { request?: string; district?: string; bbox?: number[] }) => api<{ id: number }>('/api/v1/subscriptions', { body }),
-  notifications: (limit = 30) => api<{ items: AppNotification[]; unread: number }>(`/api/v1/me/notifications?limit=${limit}`),
-  readNotifications: (body: { ids: number[] } | { all: true }) => api<{ marked: number; unread: number }>('/api/v1/me/notifications/read', { body }),
   publicRequests: (query: string) => api<{ items: PublicRequest[]; nextCursor: string | null }>(`/api/v1/public/requests?${query}`),
 };
 

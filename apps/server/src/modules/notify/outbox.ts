@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { residentFanOut } from '../push/fanout.ts';
 
 export type OutboxChannel = 'sms' | 'email' | 'push' | 'inapp' | 'webhook';
 
@@ -16,10 +15,7 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
-/** Queues a message; an SMS to a resident about their request also writes the in-app copy and queues push. */
 export async function enqueueMessage(tx: Queryable, m: OutboxMessage): Promise<void> {
-  for (const x of [m, ...(await residentFanOut(tx, m))]) {
-    await tx.query(sql`INSERT INTO outbox (city_id, kind, channel, recipient, payload)
-      VALUES (${x.cityId}, ${x.kind}, ${x.channel}, ${x.recipient}, ${JSON.stringify(x.payload)}::jsonb)`);
-  }
+  await tx.query(sql`INSERT INTO outbox (city_id, kind, channel, recipient, payload)
+    VALUES (${m.cityId}, ${m.kind}, ${m.channel}, ${m.recipient}, ${JSON.stringify(m.payload)}::jsonb)`);
 }

@@ -62,33 +62,3 @@ export function renderMessage(
   const t = TEMPLATES[kind]?.[l];
   return { subject: null, body: t ? t(payload) : `${kind}: ${JSON.stringify(payload)}` };
 }
-
-const TITLES: Record<string, Record<Lang, string>> = {
-  request_created: { kk: 'Өтінім тіркелді', ru: 'Обращение зарегистрировано', en: 'Request registered' },
-  status_changed: {
-    kk: 'Өтінім мәртебесі өзгерді',
-    ru: 'Статус обращения изменился',
-    en: 'Request status changed',
-  },
-  comment: { kk: 'Өтінімге жауап', ru: 'Ответ по обращению', en: 'Reply on your request' },
-  area_report: {
-    kk: 'Сіздің ауданыңызда жаңа өтінім',
-    ru: 'Новое обращение в вашем районе',
-    en: 'New report in your area',
-  },
-};
-
-/** A resident notification (web push, the in-app list): a short title and the message text. */
-export function renderNotification(
-  kind: string,
-  lang: string,
-  payload: Record<string, unknown>,
-): { title: string; body: string } {
-  const l: Lang = lang === 'kk' || lang === 'en' ? lang : 'ru';
-  const number = typeof payload.number === 'string' ? payload.number : '';
-  const body =
-    kind === 'area_report'
-      ? { kk: `№${number} өтінім`, ru: `Обращение №${number}`, en: `Request ${number}` }[l]
-      : renderMessage(kind, l, payload).body;
-  return { title: TITLES[kind]?.[l] ?? 'Komek 109', body };
-}

@@ -9,7 +9,6 @@ import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import type { ResidentActor } from '../auth/policy.ts';
 import { clearActorCache } from '../auth/repository.ts';
-import { forgetResident } from '../push/repository.ts';
 
 const PHONE = /\+?\d[\d\s()-]{7,}\d/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
@@ -94,7 +93,6 @@ export async function anonymizeResident(
   await tx.query(
     sql`DELETE FROM sessions WHERE city_id = ${cityId} AND subject_kind = 'resident' AND subject_id = ${residentId}`,
   );
-  await forgetResident(tx, cityId, residentId);
   const reqs = await tx.query<{ id: number; text: string; rating_comment: string | null }>(
     sql`SELECT id, text, rating_comment FROM requests WHERE city_id = ${cityId} AND resident_id = ${residentId}`,
   );
