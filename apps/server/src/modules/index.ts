@@ -13,6 +13,7 @@ import { duplicateRoutes } from './duplicates/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -32,5 +33,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   open311Routes,
   kbRoutes,
   publicRoutes,
+  notifyRoutes,
   devRoutes,
 ];
