@@ -81,7 +81,9 @@ export async function dispatchOutbox(
     try {
       const to = await resolveRecipient(db, r);
       if (!to) {
-        await db.query(sql`UPDATE outbox SET status = 'dead', last_error = 'no recipient', lease_until = NULL WHERE ${fence}`);
+        await db.query(
+          sql`UPDATE outbox SET status = 'dead', last_error = 'no recipient', lease_until = NULL WHERE ${fence}`,
+        );
         continue;
       }
       const msg = renderMessage(r.kind, to.lang, r.payload);
@@ -125,7 +127,10 @@ async function resolveRecipient(
     );
     const res = rows[0];
     if (!res) return undefined;
-    if (r.channel === 'email') return res.email_address ? { address: res.email_address, lang: res.preferred_lang, residentId: id } : undefined;
+    if (r.channel === 'email')
+      return res.email_address
+        ? { address: res.email_address, lang: res.preferred_lang, residentId: id }
+        : undefined;
     return { address: res.phone, lang: res.preferred_lang, residentId: id };
   }
   const s = /^staff:(\d+)$/.exec(r.recipient);

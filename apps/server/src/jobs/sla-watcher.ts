@@ -66,7 +66,18 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
           payload: { number: r.number, agency: r.agency_code, dueAt: r.due_at.toISOString(), timeZone },
         });
       }
-      await emitWebhookEvent(tx, r.city_id, 'request.sla_breached', { number: r.number, agency: r.agency_code, dueAt: r.due_at.toISOString(), breachedAt: now.toISOString() }, now);
+      await emitWebhookEvent(
+        tx,
+        r.city_id,
+        'request.sla_breached',
+        {
+          number: r.number,
+          agency: r.agency_code,
+          dueAt: r.due_at.toISOString(),
+          breachedAt: now.toISOString(),
+        },
+        now,
+      );
     }
     return rows.length;
   });

@@ -19,7 +19,9 @@ const leaseMs = Number(process.env.LEASE_MS ?? 1500);
 for (;;) {
   const n = await dispatchOutbox(db, sender, () => new Date(), 5, { leaseMs });
   if (n === 0) {
-    const left = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`);
+    const left = await db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM outbox WHERE status IN ('pending', 'sending')`,
+    );
     if ((left[0]?.n ?? 0) === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -55,7 +55,13 @@ describe('outbox crash safety', () => {
     await seedTestCity(db);
     await db.transaction(async (tx) => {
       for (let i = 0; i < N; i++)
-        await enqueueMessage(tx, { cityId: CITY, kind: 'otp', channel: 'sms', recipient: `+7701000${String(i).padStart(4, '0')}`, payload: { text: String(100000 + i) } });
+        await enqueueMessage(tx, {
+          cityId: CITY,
+          kind: 'otp',
+          channel: 'sms',
+          recipient: `+7701000${String(i).padStart(4, '0')}`,
+          payload: { text: String(100000 + i) },
+        });
     });
     await db.close();
 
@@ -69,7 +75,8 @@ describe('outbox crash safety', () => {
       req.on('end', () => {
         const key = String(req.headers['idempotency-key']);
         received.push(key);
-        if (!processed.has(key)) processed.set(key, (JSON.parse(Buffer.concat(chunks).toString()) as { to: string }).to);
+        if (!processed.has(key))
+          processed.set(key, (JSON.parse(Buffer.concat(chunks).toString()) as { to: string }).to);
         if (KILL_AT.includes(received.length) && proc) {
           // The receiver has the message; the sender dies before it hears back.
           kills++;
@@ -112,7 +119,9 @@ describe('outbox crash safety', () => {
     expect(received.length).toBeGreaterThanOrEqual(N + KILL_AT.length);
     for (const i of KILL_AT) expect(received.filter((k) => k === received[i - 1]).length).toBe(2);
     db = await open();
-    const rows = await db.query<{ id: number; status: string; attempts: number }>(sql`SELECT id, status, attempts FROM outbox ORDER BY id`);
+    const rows = await db.query<{ id: number; status: string; attempts: number }>(
+      sql`SELECT id, status, attempts FROM outbox ORDER BY id`,
+    );
     await db.close();
     expect(rows.length).toBe(N);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);

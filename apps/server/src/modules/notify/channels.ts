@@ -10,7 +10,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import webpush from 'web-push';
 import type { Queryable } from '../../db/client.ts';
 import type { NotifyConfig } from '../../config.ts';
-import { devSender, type Sender, type SendMessage } from '../../jobs/outbox-dispatcher.ts';
+import { devSender, type Sender } from '../../jobs/outbox-dispatcher.ts';
 
 /** A failed delivery; `status` is the receiver's HTTP status when there was one. */
 export class DeliveryError extends Error {
@@ -43,7 +43,9 @@ const jsonInner = (v: string): string => JSON.stringify(v).slice(1, -1);
 /** SMS through an HTTP gateway: the body template gets {to} and {text}; Idempotency-Key is the message key. */
 export function smsGateway(cfg: NotifyConfig): Sender['send'] {
   return async (_db, m) => {
-    const body = cfg.smsBody.replaceAll('{to}', jsonInner(m.recipient)).replaceAll('{text}', jsonInner(m.body));
+    const body = cfg.smsBody
+      .replaceAll('{to}', jsonInner(m.recipient))
+      .replaceAll('{text}', jsonInner(m.body));
     const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': m.key };
     if (cfg.smsAuth) headers.authorization = cfg.smsAuth;
     return { status: await post(cfg.smsUrl ?? '', { method: cfg.smsMethod, headers, body }) };
@@ -73,7 +75,8 @@ export async function vapidKeys(
   cityId: string,
   cfg: NotifyConfig,
 ): Promise<{ publicKey: string; privateKey: string }> {
-  if (cfg.vapidPublicKey && cfg.vapidPrivateKey) return { publicKey: cfg.vapidPublicKey, privateKey: cfg.vapidPrivateKey };
+  if (cfg.vapidPublicKey && cfg.vapidPrivateKey)
+    return { publicKey: cfg.vapidPublicKey, privateKey: cfg.vapidPrivateKey };
   const read = async () =>
     (
       await db.query<{ public_key: string; private_key: string }>(
@@ -99,21 +102,36 @@ export function webPush(cfg: NotifyConfig): Sender['send'] {
       sql`SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE city_id = ${m.cityId} AND resident_id = ${m.residentId}`,
     );
     const keys = await vapidKeys(db, m.cityId, cfg);
-    const payload = JSON.stringify({ title: 'Komek', body: m.body, number: m.payload?.number ?? null, tag: m.key });
+    const payload = JSON.stringify({
+      title: 'Komek',
+      body: m.body,
+      number: m.payload?.number ?? null,
+      tag: m.key,
+    });
     let last = 0;
     for (const s of subs) {
-      const d = webpush.generateRequestDetails({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, {
-        vapidDetails: { subject: cfg.vapidSubject, publicKey: keys.publicKey, privateKey: keys.privateKey },
-        TTL: 24 * 3600,
-        urgency: 'normal',
-        topic: m.key.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32),
-      });
+      const d = webpush.generateRequestDetails(
+        { endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } },
+        payload,
+        {
+          vapidDetails: { subject: cfg.vapidSubject, publicKey: keys.publicKey, privateKey: keys.privateKey },
+          TTL: 24 * 3600,
+          urgency: 'normal',
+          topic: m.key.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 32),
+        },
+      );
       try {
-        last = await post(d.endpoint, { method: d.method, headers: d.headers, body: d.body ?? null });
+        last = await post(d.endpoint, {
+          method: d.method,
+          headers: d.headers,
+          body: d.body ? new Uint8Array(d.body) : null,
+        });
       } catch (err) {
         const st = (err as DeliveryError).status;
         if (st === 404 || st === 410) {
-          await db.query(sql`DELETE FROM push_subscriptions WHERE city_id = ${m.cityId} AND endpoint = ${s.endpoint}`);
+          await db.query(
+            sql`DELETE FROM push_subscriptions WHERE city_id = ${m.cityId} AND endpoint = ${s.endpoint}`,
+          );
           continue;
         }
         throw err;
@@ -149,7 +167,12 @@ export function webhook(now: () => Date): Sender['send'] {
         )[0]
       : undefined;
     if (!hook?.active) throw new DeliveryError('webhook removed or disabled', undefined, true);
-    const body = JSON.stringify({ id: m.key, event: m.payload?.event, createdAt: m.payload?.createdAt, data: m.payload?.data });
+    const body = JSON.stringify({
+      id: m.key,
+      event: m.payload?.event,
+      createdAt: m.payload?.createdAt,
+      data: m.payload?.data,
+    });
     const t = Math.floor(now().getTime() / 1000);
     return {
       status: await post(hook.url, {

@@ -21,7 +21,12 @@ export interface OutboxMessage {
   now?: Date;
 }
 
-async function insert(tx: Queryable, m: OutboxMessage, channel: OutboxChannel, at: Date | null): Promise<void> {
+async function insert(
+  tx: Queryable,
+  m: OutboxMessage,
+  channel: OutboxChannel,
+  at: Date | null,
+): Promise<void> {
   await tx.query(sql`INSERT INTO outbox (city_id, kind, channel, recipient, payload, next_attempt_at)
     VALUES (${m.cityId}, ${m.kind}, ${channel}, ${m.recipient}, ${JSON.stringify(m.payload)}::jsonb, COALESCE(${at}::timestamptz, now()))`);
 }
@@ -35,8 +40,8 @@ export async function residentChannels(
 ): Promise<Array<{ channel: OutboxChannel; at: Date | null }>> {
   const p = await getPreferences(tx, cityId, residentId);
   const tz =
-    (await tx.query<{ time_zone: string }>(sql`SELECT time_zone FROM cities WHERE id = ${cityId}`))[0]?.time_zone ??
-    'Asia/Almaty';
+    (await tx.query<{ time_zone: string }>(sql`SELECT time_zone FROM cities WHERE id = ${cityId}`))[0]
+      ?.time_zone ?? 'Asia/Almaty';
   const later = releaseTime(now, tz, p.quietHours?.start ?? null, p.quietHours?.end ?? null);
   const delayed = later.getTime() > now.getTime() ? later : null;
   const out: Array<{ channel: OutboxChannel; at: Date | null }> = [];

@@ -21,7 +21,11 @@ interface Row {
 }
 
 /** The stored preferences or the defaults (SMS + in-app + push when subscribed). */
-export async function getPreferences(db: Queryable, cityId: string, residentId: number): Promise<Preferences> {
+export async function getPreferences(
+  db: Queryable,
+  cityId: string,
+  residentId: number,
+): Promise<Preferences> {
   const r = (
     await db.query<Row>(sql`SELECT sms, email, push, inapp, email_address, quiet_start, quiet_end
       FROM notification_preferences WHERE city_id = ${cityId} AND resident_id = ${residentId}`)
@@ -34,7 +38,8 @@ export async function getPreferences(db: Queryable, cityId: string, residentId: 
       ? { sms: r.sms, email: r.email, push: r.push, inapp: r.inapp }
       : { sms: true, email: false, push: true, inapp: true },
     email: r?.email_address ?? null,
-    quietHours: r && r.quiet_start !== null && r.quiet_end !== null ? { start: r.quiet_start, end: r.quiet_end } : null,
+    quietHours:
+      r && r.quiet_start !== null && r.quiet_end !== null ? { start: r.quiet_start, end: r.quiet_end } : null,
     pushSubscribed: (subs[0]?.n ?? 0) > 0,
   };
 }
@@ -54,5 +59,6 @@ export async function savePreferences(
       quiet_end = EXCLUDED.quiet_end, updated_at = now()`);
 }
 
-export const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+export const hhmm = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 export const minutesOf = (s: string): number => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));

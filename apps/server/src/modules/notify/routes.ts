@@ -7,9 +7,23 @@ import { AppError, forbidden, notFound, unauthorized } from '../../errors.ts';
 import type { Actor } from '../../lib/context.ts';
 import { requireAdmin, type ResidentActor } from '../auth/policy.ts';
 import { vapidKeys } from './channels.ts';
-import { deleteSubscription, listNotifications, listOutbox, markRead, retryOutbox, saveSubscription } from './inbox.ts';
+import {
+  deleteSubscription,
+  listNotifications,
+  listOutbox,
+  markRead,
+  retryOutbox,
+  saveSubscription,
+} from './inbox.ts';
 import { getPreferences, hhmm, minutesOf, savePreferences } from './preferences.ts';
-import { createWebhook, deleteWebhook, listWebhooks, presentWebhook, updateWebhook, WEBHOOK_EVENTS } from './webhooks.ts';
+import {
+  createWebhook,
+  deleteWebhook,
+  listWebhooks,
+  presentWebhook,
+  updateWebhook,
+  WEBHOOK_EVENTS,
+} from './webhooks.ts';
 
 function requireResident(actor: Actor): ResidentActor {
   if (actor.kind === 'anonymous') throw unauthorized();
@@ -17,7 +31,10 @@ function requireResident(actor: Actor): ResidentActor {
   return actor;
 }
 
-const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'local time HH:MM in the city time zone' });
+const HHMM = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  description: 'local time HH:MM in the city time zone',
+});
 const Prefs = Type.Object(
   {
     channels: Type.Object(
@@ -25,12 +42,21 @@ const Prefs = Type.Object(
       { additionalProperties: false },
     ),
     email: Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]),
-    quietHours: Type.Union([Type.Object({ start: HHMM, end: HHMM }, { additionalProperties: false }), Type.Null()]),
+    quietHours: Type.Union([
+      Type.Object({ start: HHMM, end: HHMM }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
   },
   { additionalProperties: false },
 );
-const PrefsOut = Type.Composite([Prefs, Type.Object({ pushSubscribed: Type.Boolean(), timeZone: Type.String() })]);
-const Events = Type.Array(Type.Union(WEBHOOK_EVENTS.map((e) => Type.Literal(e))), { minItems: 1, maxItems: 10 });
+const PrefsOut = Type.Composite([
+  Prefs,
+  Type.Object({ pushSubscribed: Type.Boolean(), timeZone: Type.String() }),
+]);
+const Events = Type.Array(Type.Union(WEBHOOK_EVENTS.map((e) => Type.Literal(e))), {
+  minItems: 1,
+  maxItems: 10,
+});
 const HookUrl = Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2000 });
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const OutboxStatus = Type.Union(['pending', 'sending', 'sent', 'dead', 'failed'].map((s) => Type.Literal(s)));
@@ -49,7 +75,13 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/me/notification-preferences',
-    { schema: { tags: ['notifications'], summary: "The resident's notification channels, e-mail and quiet hours", response: { 200: PrefsOut, ...errors(401, 403) } } },
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "The resident's notification channels, e-mail and quiet hours",
+        response: { 200: PrefsOut, ...errors(401, 403) },
+      },
+    },
     async (req) => {
       const r = requireResident(req.actor);
       return present(r.cityId, r.id);
@@ -60,7 +92,8 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'Sets channels (sms/email/push/inapp), e-mail and quiet hours (SMS and push wait until they end)',
+        summary:
+          'Sets channels (sms/email/push/inapp), e-mail and quiet hours (SMS and push wait until they end)',
         body: Prefs,
         response: { 200: PrefsOut, ...errors(400, 401, 403) },
       },
@@ -68,11 +101,14 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const r = requireResident(req.actor);
       const b = req.body;
-      if (b.channels.email && !b.email) throw new AppError('validation_failed', 'e-mail notifications need an address', { field: 'email' });
+      if (b.channels.email && !b.email)
+        throw new AppError('validation_failed', 'e-mail notifications need an address', { field: 'email' });
       await savePreferences(deps.db, r.cityId, r.id, {
         channels: b.channels,
         email: b.email,
-        quietHours: b.quietHours ? { start: minutesOf(b.quietHours.start), end: minutesOf(b.quietHours.end) } : null,
+        quietHours: b.quietHours
+          ? { start: minutesOf(b.quietHours.start), end: minutesOf(b.quietHours.end) }
+          : null,
       });
       return present(r.cityId, r.id);
     },
@@ -80,8 +116,16 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/push/key',
-    { schema: { tags: ['notifications'], summary: 'The VAPID public key for web push subscriptions', response: { 200: Type.Object({ publicKey: Type.String() }) } } },
-    async (req) => ({ publicKey: (await vapidKeys(deps.db, req.actor.cityId, deps.config.notify)).publicKey }),
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'The VAPID public key for web push subscriptions',
+        response: { 200: Type.Object({ publicKey: Type.String() }) },
+      },
+    },
+    async (req) => ({
+      publicKey: (await vapidKeys(deps.db, req.actor.cityId, deps.config.notify)).publicKey,
+    }),
   );
   app.post(
     '/api/v1/push/subscriptions',
@@ -92,7 +136,10 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
         body: Type.Object({
           endpoint: Type.String({ pattern: '^https?://', maxLength: 2000 }),
           expirationTime: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-          keys: Type.Object({ p256dh: Type.String({ minLength: 1, maxLength: 200 }), auth: Type.String({ minLength: 1, maxLength: 100 }) }),
+          keys: Type.Object({
+            p256dh: Type.String({ minLength: 1, maxLength: 200 }),
+            auth: Type.String({ minLength: 1, maxLength: 100 }),
+          }),
           lang: Type.Optional(Type.String({ maxLength: 10 })),
         }),
         response: { 201: Type.Object({ ok: Type.Boolean() }), ...errors(400, 401, 403) },
@@ -101,7 +148,12 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
     async (req, reply) => {
       const r = requireResident(req.actor);
       const lang = ['kk', 'ru', 'en'].includes(req.body.lang ?? '') ? (req.body.lang as string) : 'ru';
-      await saveSubscription(deps.db, r.cityId, r.id, { endpoint: req.body.endpoint, p256dh: req.body.keys.p256dh, auth: req.body.keys.auth, lang });
+      await saveSubscription(deps.db, r.cityId, r.id, {
+        endpoint: req.body.endpoint,
+        p256dh: req.body.keys.p256dh,
+        auth: req.body.keys.auth,
+        lang,
+      });
       return reply.code(201).send({ ok: true });
     },
   );
@@ -127,8 +179,14 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary: "The resident's in-app notifications, newest first, with the unread count",
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Unknown()), unread: Type.Number() }), ...errors(400, 401, 403) },
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          before: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Unknown()), unread: Type.Number() }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     async (req) => {
@@ -142,7 +200,10 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['notifications'],
         summary: 'Marks notifications read (the given ids, or all)',
-        body: Type.Object({ ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { ids: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ updated: Type.Number() }), ...errors(400, 401, 403) },
       },
     },
@@ -158,13 +219,23 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['admin'],
         summary: 'Outbox messages by status (dead letters, pending, sent); recipients masked',
-        querystring: Type.Object({ status: Type.Optional(OutboxStatus), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: Type.Object({
+          status: Type.Optional(OutboxStatus),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          before: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors(400, 401, 403) },
       },
     },
     async (req) => {
       const a = requireAdmin(req.actor);
-      return { items: await listOutbox(deps.db, a.cityId, { status: req.query.status, limit: req.query.limit ?? 100, before: req.query.before }) };
+      return {
+        items: await listOutbox(deps.db, a.cityId, {
+          status: req.query.status,
+          limit: req.query.limit ?? 100,
+          before: req.query.before,
+        }),
+      };
     },
   );
   app.post(
@@ -174,22 +245,34 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
         tags: ['admin'],
         summary: 'Puts a dead message back in the queue with a fresh attempt budget',
         params: Id,
-        response: { 200: Type.Object({ id: Type.Number(), status: Type.String() }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          200: Type.Object({ id: Type.Number(), status: Type.String() }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (req) => {
       const a = requireAdmin(req.actor);
       const r = await retryOutbox(deps.db, a.cityId, req.params.id, deps.now());
       if (r === 'missing') throw notFound('message', { id: req.params.id });
-      if (r === 'not_dead') throw new AppError('conflict', 'only dead messages can be retried', { id: req.params.id });
+      if (r === 'not_dead')
+        throw new AppError('conflict', 'only dead messages can be retried', { id: req.params.id });
       return { id: req.params.id, status: 'pending' };
     },
   );
 
   app.get(
     '/api/v1/admin/webhooks',
-    { schema: { tags: ['admin'], summary: 'Webhooks of the city (secrets are never shown again)', response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors(401, 403) } } },
-    async (req) => ({ items: (await listWebhooks(deps.db, requireAdmin(req.actor).cityId)).map(presentWebhook) }),
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Webhooks of the city (secrets are never shown again)',
+        response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => ({
+      items: (await listWebhooks(deps.db, requireAdmin(req.actor).cityId)).map(presentWebhook),
+    }),
   );
   app.post(
     '/api/v1/admin/webhooks',
@@ -214,7 +297,14 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
         tags: ['admin'],
         summary: "Changes a webhook's URL, events or active flag",
         params: Id,
-        body: Type.Object({ url: Type.Optional(HookUrl), events: Type.Optional(Events), active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            url: Type.Optional(HookUrl),
+            events: Type.Optional(Events),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Unknown(), ...errors(400, 401, 403, 404) },
       },
     },
@@ -227,10 +317,18 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
   );
   app.delete(
     '/api/v1/admin/webhooks/:id',
-    { schema: { tags: ['admin'], summary: 'Deletes a webhook', params: Id, response: { 204: Type.Null(), ...errors(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Deletes a webhook',
+        params: Id,
+        response: { 204: Type.Null(), ...errors(401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       const a = requireAdmin(req.actor);
-      if (!(await deleteWebhook(deps.db, a.cityId, req.params.id))) throw notFound('webhook', { id: req.params.id });
+      if (!(await deleteWebhook(deps.db, a.cityId, req.params.id)))
+        throw notFound('webhook', { id: req.params.id });
       return reply.code(204).send(null);
     },
   );
@@ -241,14 +339,22 @@ export function notifyRoutes(app: App, deps: AppDeps): void {
         tags: ['admin'],
         summary: "A webhook's delivery log: status, attempts, receiver's HTTP status, last error",
         params: Id,
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          before: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(Type.Unknown()) }), ...errors(400, 401, 403, 404) },
       },
     },
     async (req) => {
       const a = requireAdmin(req.actor);
-      if (!(await listWebhooks(deps.db, a.cityId)).some((w) => Number(w.id) === req.params.id)) throw notFound('webhook', { id: req.params.id });
-      const items = await listOutbox(deps.db, a.cityId, { recipient: `webhook:${req.params.id}`, limit: req.query.limit ?? 100, before: req.query.before });
+      if (!(await listWebhooks(deps.db, a.cityId)).some((w) => Number(w.id) === req.params.id))
+        throw notFound('webhook', { id: req.params.id });
+      const items = await listOutbox(deps.db, a.cityId, {
+        recipient: `webhook:${req.params.id}`,
+        limit: req.query.limit ?? 100,
+        before: req.query.before,
+      });
       return { items: items.map((i) => ({ ...i, event: i.kind, delivery: `outbox-${i.id}` })) };
     },
   );

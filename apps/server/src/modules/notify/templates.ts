@@ -9,12 +9,20 @@ const STATUS_NAMES: Record<string, Record<Lang, string>> = {
   new: { kk: 'тіркелді', ru: 'зарегистрировано', en: 'registered' },
   assigned: { kk: 'орындаушыға берілді', ru: 'передано исполнителю', en: 'assigned' },
   in_progress: { kk: 'жұмыста', ru: 'в работе', en: 'in progress' },
-  waiting_for_resident: { kk: 'сізден жауап күтуде', ru: 'ждёт вашего ответа', en: 'waiting for your answer' },
+  waiting_for_resident: {
+    kk: 'сізден жауап күтуде',
+    ru: 'ждёт вашего ответа',
+    en: 'waiting for your answer',
+  },
   resolved: { kk: 'шешілді', ru: 'решено', en: 'resolved' },
   closed: { kk: 'жабылды', ru: 'закрыто', en: 'closed' },
   rejected: { kk: 'қабылданбады', ru: 'отклонено', en: 'rejected' },
   duplicate: { kk: 'қайталанған өтінім', ru: 'повторное обращение', en: 'a duplicate' },
-  deferred: { kk: 'келесі жылға ауыстырылды', ru: 'перенесено на следующий год', en: 'deferred to next year' },
+  deferred: {
+    kk: 'келесі жылға ауыстырылды',
+    ru: 'перенесено на следующий год',
+    en: 'deferred to next year',
+  },
   reopened: { kk: 'қайта ашылды', ru: 'открыто повторно', en: 'reopened' },
 };
 
@@ -42,7 +50,11 @@ interface Template {
 
 const TEMPLATES: Record<string, Template> = {
   otp: {
-    subject: { kk: () => 'Komek кіру коды', ru: () => 'Код входа в Komek', en: () => 'Your Komek sign-in code' },
+    subject: {
+      kk: () => 'Komek кіру коды',
+      ru: () => 'Код входа в Komek',
+      en: () => 'Your Komek sign-in code',
+    },
     body: {
       kk: (p) => `${String(p.text)} — Komek кіру коды. Оны ешкімге айтпаңыз.`,
       ru: (p) => `${String(p.text)} — код входа в Komek. Никому его не сообщайте.`,
@@ -50,7 +62,11 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   request_created: {
-    subject: { kk: (p) => `№${num(p)} өтінім тіркелді`, ru: (p) => `Обращение №${num(p)} зарегистрировано`, en: (p) => `Request ${num(p)} registered` },
+    subject: {
+      kk: (p) => `№${num(p)} өтінім тіркелді`,
+      ru: (p) => `Обращение №${num(p)} зарегистрировано`,
+      en: (p) => `Request ${num(p)} registered`,
+    },
     body: {
       kk: (p) => `№${num(p)} өтінім тіркелді.${dueTail(p, 'kk')}`,
       ru: (p) => `Обращение №${num(p)} зарегистрировано.${dueTail(p, 'ru')}`,
@@ -58,23 +74,41 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   status_changed: {
-    subject: { kk: (p) => `№${num(p)} өтінім: ${statusName(p, 'kk')}`, ru: (p) => `Обращение №${num(p)}: ${statusName(p, 'ru')}`, en: (p) => `Request ${num(p)}: ${statusName(p, 'en')}` },
+    subject: {
+      kk: (p) => `№${num(p)} өтінім: ${statusName(p, 'kk')}`,
+      ru: (p) => `Обращение №${num(p)}: ${statusName(p, 'ru')}`,
+      en: (p) => `Request ${num(p)}: ${statusName(p, 'en')}`,
+    },
     body: {
-      kk: (p) => `№${num(p)} өтінім: ${statusName(p, 'kk')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'kk')}`,
-      ru: (p) => `Обращение №${num(p)}: ${statusName(p, 'ru')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'ru')}`,
-      en: (p) => `Request ${num(p)}: ${statusName(p, 'en')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'en')}`,
+      kk: (p) =>
+        `№${num(p)} өтінім: ${statusName(p, 'kk')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'kk')}`,
+      ru: (p) =>
+        `Обращение №${num(p)}: ${statusName(p, 'ru')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'ru')}`,
+      en: (p) =>
+        `Request ${num(p)}: ${statusName(p, 'en')}.${p.status === 'resolved' || p.status === 'closed' ? '' : dueTail(p, 'en')}`,
     },
   },
   resolved: {
-    subject: { kk: (p) => `№${num(p)} өтінім шешілді`, ru: (p) => `Обращение №${num(p)} решено`, en: (p) => `Request ${num(p)} resolved` },
+    subject: {
+      kk: (p) => `№${num(p)} өтінім шешілді`,
+      ru: (p) => `Обращение №${num(p)} решено`,
+      en: (p) => `Request ${num(p)} resolved`,
+    },
     body: {
-      kk: (p) => `№${num(p)} өтінім шешілді. Мәселе шынымен шешілгенін Komek қосымшасында растаңыз немесе қайта ашыңыз.`,
-      ru: (p) => `Обращение №${num(p)} решено. Подтвердите в приложении Komek, что проблема устранена, или откройте его снова.`,
-      en: (p) => `Request ${num(p)} is resolved. Please confirm in the Komek app that the problem is fixed, or reopen it.`,
+      kk: (p) =>
+        `№${num(p)} өтінім шешілді. Мәселе шынымен шешілгенін Komek қосымшасында растаңыз немесе қайта ашыңыз.`,
+      ru: (p) =>
+        `Обращение №${num(p)} решено. Подтвердите в приложении Komek, что проблема устранена, или откройте его снова.`,
+      en: (p) =>
+        `Request ${num(p)} is resolved. Please confirm in the Komek app that the problem is fixed, or reopen it.`,
     },
   },
   auto_closed: {
-    subject: { kk: (p) => `№${num(p)} өтінім жабылды`, ru: (p) => `Обращение №${num(p)} закрыто`, en: (p) => `Request ${num(p)} closed` },
+    subject: {
+      kk: (p) => `№${num(p)} өтінім жабылды`,
+      ru: (p) => `Обращение №${num(p)} закрыто`,
+      en: (p) => `Request ${num(p)} closed`,
+    },
     body: {
       kk: (p) => `№${num(p)} өтінім жауап болмағандықтан автоматты түрде жабылды.`,
       ru: (p) => `Обращение №${num(p)} закрыто автоматически: подтверждения не поступило.`,
@@ -82,7 +116,11 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   comment: {
-    subject: { kk: (p) => `№${num(p)} өтінімге жауап`, ru: (p) => `Ответ по обращению №${num(p)}`, en: (p) => `Reply on request ${num(p)}` },
+    subject: {
+      kk: (p) => `№${num(p)} өтінімге жауап`,
+      ru: (p) => `Ответ по обращению №${num(p)}`,
+      en: (p) => `Reply on request ${num(p)}`,
+    },
     body: {
       kk: (p) => `№${num(p)} өтінімге жауап: ${String(p.body)}`,
       ru: (p) => `Ответ по обращению №${num(p)}: ${String(p.body)}`,
@@ -90,7 +128,11 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   area_report: {
-    subject: { kk: () => 'Сіз бақылайтын аумақта жаңа өтінім', ru: () => 'Новое обращение в районе, за которым вы следите', en: () => 'New report in an area you follow' },
+    subject: {
+      kk: () => 'Сіз бақылайтын аумақта жаңа өтінім',
+      ru: () => 'Новое обращение в районе, за которым вы следите',
+      en: () => 'New report in an area you follow',
+    },
     body: {
       kk: (p) => `Сіз бақылайтын аумақта жаңа өтінім: №${num(p)}.`,
       ru: (p) => `В районе, за которым вы следите, новое обращение №${num(p)}.`,
@@ -98,7 +140,11 @@ const TEMPLATES: Record<string, Template> = {
     },
   },
   sla_breach: {
-    subject: { kk: (p) => `№${num(p)} мерзімі өтті`, ru: (p) => `Просрочено обращение №${num(p)}`, en: (p) => `Request ${num(p)} is overdue` },
+    subject: {
+      kk: (p) => `№${num(p)} мерзімі өтті`,
+      ru: (p) => `Просрочено обращение №${num(p)}`,
+      en: (p) => `Request ${num(p)} is overdue`,
+    },
     body: {
       kk: (p) => `№${num(p)} өтінімнің мерзімі өтті.${dueTail(p, 'kk')} Шара қабылдаңыз.`,
       ru: (p) => `Просрочено обращение №${num(p)}.${dueTail(p, 'ru')} Примите меры.`,
@@ -114,7 +160,11 @@ export function templateOf(kind: string, p: P): string {
   return kind;
 }
 
-export function renderMessage(kind: string, lang: string, payload: P): { subject: string | null; body: string } {
+export function renderMessage(
+  kind: string,
+  lang: string,
+  payload: P,
+): { subject: string | null; body: string } {
   const l: Lang = lang === 'kk' || lang === 'en' ? lang : 'ru';
   const t = TEMPLATES[templateOf(kind, payload)];
   if (!t) return { subject: null, body: `${kind}: ${JSON.stringify(payload)}` };

@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 
-export const WEBHOOK_EVENTS = ['request.created', 'request.status_changed', 'request.commented', 'request.sla_breached'] as const;
+export const WEBHOOK_EVENTS = [
+  'request.created',
+  'request.status_changed',
+  'request.commented',
+  'request.sla_breached',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** The public facts of a request that a webhook may carry (never text, address, phone or name). */
@@ -63,7 +68,9 @@ export const presentWebhook = (w: WebhookRow) => ({
 });
 
 export async function listWebhooks(db: Queryable, cityId: string): Promise<WebhookRow[]> {
-  return db.query<WebhookRow>(sql`SELECT id, url, events, active, created_at FROM webhooks WHERE city_id = ${cityId} ORDER BY id`);
+  return db.query<WebhookRow>(
+    sql`SELECT id, url, events, active, created_at FROM webhooks WHERE city_id = ${cityId} ORDER BY id`,
+  );
 }
 
 /** Creates a webhook; the secret is returned here once and never again. */
@@ -95,7 +102,9 @@ export async function updateWebhook(
 
 /** Deletes a webhook; its pending deliveries end as dead (nowhere to go). */
 export async function deleteWebhook(db: Queryable, cityId: string, id: number): Promise<boolean> {
-  const rows = await db.query(sql`DELETE FROM webhooks WHERE city_id = ${cityId} AND id = ${id} RETURNING id`);
+  const rows = await db.query(
+    sql`DELETE FROM webhooks WHERE city_id = ${cityId} AND id = ${id} RETURNING id`,
+  );
   if (rows.length)
     await db.query(sql`UPDATE outbox SET status = 'dead', last_error = 'webhook deleted'
       WHERE city_id = ${cityId} AND recipient = ${`webhook:${id}`} AND status = 'pending'`);

@@ -145,7 +145,13 @@ export async function transitionRequest(
       createdAt: now,
     });
     await notifyResident(tx, r, 'status_changed', { status: input.to, reason: input.reason ?? null });
-    await emitWebhookEvent(tx, r.city_id, 'request.status_changed', { ...requestFacts(r), status: input.to, previousStatus: r.status }, now);
+    await emitWebhookEvent(
+      tx,
+      r.city_id,
+      'request.status_changed',
+      { ...requestFacts(r), status: input.to, previousStatus: r.status },
+      now,
+    );
     if (input.to === 'resolved' || input.to === 'closed') await followParent(tx, r, input.to, now);
     return r.id;
   });
@@ -345,7 +351,13 @@ export async function commentRequest(
       await notifyResident(tx, r, 'comment', { body });
     }
     if (input.visibility === 'public')
-      await emitWebhookEvent(tx, r.city_id, 'request.commented', { ...requestFacts(r), author: actor.kind }, now);
+      await emitWebhookEvent(
+        tx,
+        r.city_id,
+        'request.commented',
+        { ...requestFacts(r), author: actor.kind },
+        now,
+      );
     return { id: eventId, createdAt: now.toISOString() };
   });
 }
