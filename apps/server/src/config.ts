@@ -41,6 +41,20 @@ export interface Config {
   workers: number;
   /** Days after closure when a request's personal data is anonymised (RETENTION_DAYS, default 1095). */
   retentionDays: number;
+  /** Delivery channels (SMS gateway, SMTP, web push); unset parts fall back to the dev inbox. */
+  notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  smsUrl: string | undefined;
+  smsMethod: string;
+  smsAuth: string | undefined;
+  smsBody: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  vapidPublicKey: string | undefined;
+  vapidPrivateKey: string | undefined;
+  vapidSubject: string;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -64,6 +78,15 @@ export const CONFIG_DOCS: Record<string, string> = {
   STATEMENT_TIMEOUT_MS: 'statement timeout for API queries on PostgreSQL (default 5000)',
   KOMEK_WORKERS: 'HTTP worker processes sharing the port (default 1; more than 1 needs DATABASE_URL)',
   RETENTION_DAYS: 'days after closure when a request is anonymised (default 1095, three years)',
+  SMS_GATEWAY_URL: 'HTTP SMS gateway URL; unset = SMS go to the development inbox',
+  SMS_GATEWAY_METHOD: 'HTTP method for the SMS gateway (default POST)',
+  SMS_GATEWAY_AUTH: 'Authorization header value for the SMS gateway (optional)',
+  SMS_GATEWAY_BODY: 'JSON body template with {to} and {text} (default {"to":"{to}","text":"{text}"})',
+  SMTP_URL: 'smtp(s)://user:pass@host:port for e-mail; unset = e-mail goes to the development inbox',
+  SMTP_FROM: 'From address of e-mail (default Komek <noreply@komek.local>)',
+  VAPID_PUBLIC_KEY: 'web push VAPID public key (unset = generated once and stored in the database)',
+  VAPID_PRIVATE_KEY: 'web push VAPID private key (with VAPID_PUBLIC_KEY)',
+  VAPID_SUBJECT: 'web push contact, mailto: or https: (default mailto:admin@komek.local)',
 };
 
 export class ConfigError extends Error {
@@ -142,7 +165,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 5000, 100, 3_600_000),
     workers: int('KOMEK_WORKERS', 1, 1, 64),
     retentionDays: int('RETENTION_DAYS', 1095, 30, 36_500),
+    notify: {
+      smsUrl: env.SMS_GATEWAY_URL || undefined,
+      smsMethod: (env.SMS_GATEWAY_METHOD || 'POST').toUpperCase(),
+      smsAuth: env.SMS_GATEWAY_AUTH || undefined,
+      smsBody: env.SMS_GATEWAY_BODY || '{"to":"{to}","text":"{text}"}',
+      smtpUrl: env.SMTP_URL || undefined,
+      smtpFrom: env.SMTP_FROM || 'Komek <noreply@komek.local>',
+      vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
+      vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
+      vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@komek.local',
+    },
   };
+  if (config.notify.smsUrl && !/^https?:\/\//.test(config.notify.smsUrl))
+    problems.push('SMS_GATEWAY_URL must start with http:// or https://');
+  if (config.notify.smtpUrl && !/^smtps?:\/\//.test(config.notify.smtpUrl))
+    problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (Boolean(config.notify.vapidPublicKey) !== Boolean(config.notify.vapidPrivateKey))
+    problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together');
+  try {
+    JSON.parse(config.notify.smsBody.replace(/\{to\}|\{text\}/g, 'x'));
+  } catch {
+    problems.push('SMS_GATEWAY_BODY must be a JSON template');
+  }
   if (config.workers > 1 && !databaseUrl)
     problems.push('KOMEK_WORKERS > 1 needs DATABASE_URL: the embedded database serves one process');
   if (problems.length) throw new ConfigError(problems);

@@ -1,7 +1,8 @@
 /** Runs the background jobs on timers; each tick is independent and errors are logged, not thrown. */
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../lib/context.ts';
-import { devSender, dispatchOutbox } from './outbox-dispatcher.ts';
+import { dispatchOutbox } from './outbox-dispatcher.ts';
+import { channelSender } from '../modules/notify/channels.ts';
 import { runSlaWatcher } from './sla-watcher.ts';
 import { refreshAllRollups } from './rollups.ts';
 import { groupIncidents } from '../modules/incidents/service.ts';
@@ -24,8 +25,9 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     t.unref();
     return t;
   };
+  const sender = channelSender(deps.config.notify, deps.now);
   const timers = [
-    every('outbox', 1000, () => dispatchOutbox(deps.db, devSender, deps.now)),
+    every('outbox', 1000, () => dispatchOutbox(deps.db, sender, deps.now)),
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
     every('rollups', 10_000, () => refreshAllRollups(deps.db, deps.now())),
     every('incidents', 15_000, () => groupIncidents(deps.db, deps.now())),

@@ -8,6 +8,7 @@ import { AT_RISK_FRACTION } from '@komek/domain/sla';
 import { localParts } from '@komek/domain/time';
 import type { Db } from '../db/client.ts';
 import { enqueueMessage } from '../modules/notify/outbox.ts';
+import { emitWebhookEvent } from '../modules/notify/webhooks.ts';
 import { insertEvent } from '../modules/requests/repository.ts';
 
 const RUNNING = sql`('new', 'assigned', 'in_progress', 'reopened')`;
@@ -62,9 +63,21 @@ export async function runSlaWatcher(db: Db, now: Date, timeZone: string, batch =
           kind: 'sla_breach',
           channel: 'inapp',
           recipient: `staff:${s.id}`,
-          payload: { number: r.number, agency: r.agency_code },
+          payload: { number: r.number, agency: r.agency_code, dueAt: r.due_at.toISOString(), timeZone },
         });
       }
+      await emitWebhookEvent(
+        tx,
+        r.city_id,
+        'request.sla_breached',
+        {
+          number: r.number,
+          agency: r.agency_code,
+          dueAt: r.due_at.toISOString(),
+          breachedAt: now.toISOString(),
+        },
+        now,
+      );
     }
     return rows.length;
   });

@@ -17,6 +17,7 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
@@ -40,5 +41,6 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   contactRoutes,
   publicRoutes,
   openDataRoutes,
+  notifyRoutes,
   devRoutes,
 ];

@@ -1,5 +1,5 @@
 /** The resident app (/ and /app/*): report a problem, follow my requests, the public map. Small enough for a cheap phone. */
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n.ts';
 import './resident.css';
@@ -7,7 +7,7 @@ import { LANGS, setLang, type Lang } from '../shared/i18n.ts';
 import { claimAll, onSent, syncDrafts } from './drafts.ts';
 import Home from './Home.tsx';
 import MyRequests from './MyRequests.tsx';
-import { checkMyRequests, onRequests, startPolling } from './notifications.ts';
+import { checkMyRequests, onRequests, onUnread, startPolling } from './notifications.ts';
 import ReportPage from './report/ReportPage.tsx';
 import RequestPage from './RequestPage.tsx';
 import { link, useLocation } from './router.ts';
@@ -17,6 +17,7 @@ import { registerServiceWorker } from './sw-register.ts';
 
 const PublicMap = lazy(() => import('./PublicMap.tsx'));
 const OpenData = lazy(() => import('./OpenData.tsx'));
+const Inbox = lazy(() => import('./Inbox.tsx'));
 
 const LANG_LABEL: Record<Lang, string> = { kk: 'Қаз', ru: 'Рус', en: 'Eng' };
 
@@ -29,6 +30,7 @@ function page(path: string, query: URLSearchParams): ReactNode {
   if (m?.[1]) return <RequestPage number={m[1]} />;
   if (path === '/app/map') return <PublicMap />;
   if (path === '/app/open-data') return <OpenData />;
+  if (path === '/app/notifications' || path === '/app/notifications/settings') return <Inbox settings={path.endsWith('/settings')} />;
   return <Home />;
 }
 
@@ -36,6 +38,8 @@ export default function ResidentApp() {
   const { t, i18n } = useTranslation();
   const s = useStore();
   const { path, query } = useLocation();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => onUnread(setUnread), []);
 
   useEffect(() => {
     void refreshBasics().then(() => void syncDrafts());
@@ -93,6 +97,12 @@ export default function ResidentApp() {
           <img src="/icon.svg" alt="" width="32" height="32" />
           <span>Komek 109</span>
         </a>
+        {s.user && (
+          <a className="r-bell" {...link('/app/notifications')} aria-label={t('r.notif.bell', { count: unread })}>
+            <span aria-hidden="true">🔔</span>
+            {unread > 0 && <span className="r-bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+          </a>
+        )}
         <div className="r-langs" role="group" aria-label={t('r.nav.language')}>
           {LANGS.map((l) => (
             <button

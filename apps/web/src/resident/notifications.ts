@@ -34,6 +34,7 @@ export async function checkMyRequests(): Promise<ResidentRequest[]> {
   localStorage.setItem(SEEN, JSON.stringify(Object.fromEntries(items.map((r) => [r.number, r.status]))));
   last = items;
   listeners.forEach((l) => l(items, changed));
+  void refreshUnread();
   return items;
 }
 
@@ -82,4 +83,25 @@ export async function enablePush(): Promise<boolean> {
   const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key.publicKey) }));
   const done = await optional(() => api<unknown>('/api/v1/push/subscriptions', { body: { ...sub.toJSON(), lang: document.documentElement.lang } }));
   return done !== undefined;
+}
+
+const unreadListeners = new Set<(n: number) => void>();
+let unread = 0;
+
+/** Fetches the in-app unread count (the bell); 0 when signed out or offline. */
+export async function refreshUnread(): Promise<number> {
+  if (!getState().user) unread = 0;
+  else {
+    const r = await optional(() => api<{ unread: number }>('/api/v1/me/notifications?limit=1'));
+    unread = r?.unread ?? unread;
+  }
+  unreadListeners.forEach((l) => l(unread));
+  return unread;
+}
+
+/** Subscribes to the unread count; returns the unsubscribe. */
+export function onUnread(fn: (n: number) => void): () => void {
+  unreadListeners.add(fn);
+  fn(unread);
+  return () => unreadListeners.delete(fn);
 }

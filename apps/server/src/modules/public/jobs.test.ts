@@ -48,7 +48,7 @@ describe('auto-close of unanswered resolutions', () => {
     expect(await statusOf(fresh)).toBe('resolved');
     const events = (await s.call('GET', `/api/v1/requests/${old}/events`, { token: resident })).json().items;
     expect(events.at(-1)).toMatchObject({ type: 'status_changed', fromStatus: 'resolved', toStatus: 'closed', actor: { kind: 'system' } });
-    const msgs = await s.db.query<{ payload: Record<string, unknown> }>(sql`SELECT payload FROM outbox WHERE kind = 'status_changed' AND channel = 'inapp' AND payload ->> 'number' = ${old}`);
+    const msgs = await s.db.query<{ payload: Record<string, unknown> }>(sql`SELECT payload FROM outbox WHERE kind = 'status_changed' AND channel = 'inapp' AND payload ->> 'number' = ${old} AND payload ->> 'autoClosed' IS NOT NULL`);
     expect(msgs[0]?.payload).toMatchObject({ status: 'closed', autoClosed: true });
     expect(await autoCloseResolved(s.deps)).toBe(0);
     s.setNow(new Date(t0 + 31 * DAY));

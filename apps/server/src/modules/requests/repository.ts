@@ -125,7 +125,17 @@ export async function insertRequest(
       RETURNING id
     )`
         : sql``
-    }
+    },
+    w AS (
+      INSERT INTO outbox (city_id, kind, channel, recipient, payload)
+      SELECT r.city_id, 'request.created', 'webhook', 'webhook:' || h.id, jsonb_build_object('event', 'request.created',
+        'createdAt', to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'data', jsonb_build_object(
+          'number', r.number, 'status', r.status, 'category', r.category_code, 'agency', r.agency_code,
+          'district', r.district_code, 'criticality', r.criticality, 'channel', r.channel,
+          'dueAt', to_char(r.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+      FROM r JOIN webhooks h ON h.city_id = r.city_id AND h.active AND h.events @> '["request.created"]'::jsonb
+      RETURNING id
+    )
     SELECT r.* FROM r`);
   return rows[0];
 }

@@ -14,6 +14,7 @@ import type { Queryable } from '../../db/client.ts';
 import { canReadRequest, canWorkRequest, notYours } from '../auth/policy.ts';
 import { getCatalog, type CityCatalog } from '../catalog/cache.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
+import { emitWebhookEvent, requestFacts } from '../notify/webhooks.ts';
 import {
   findViewById,
   findViewByNumber,
@@ -50,7 +51,7 @@ async function notifyResident(
     kind,
     channel: 'sms',
     recipient: `resident:${r.resident_id}`,
-    payload: { number: r.number, ...payload },
+    payload: { number: r.number, dueAt: r.due_at.toISOString(), ...payload },
   });
 }
 
@@ -144,6 +145,13 @@ export async function transitionRequest(
       createdAt: now,
     });
     await notifyResident(tx, r, 'status_changed', { status: input.to, reason: input.reason ?? null });
+    await emitWebhookEvent(
+      tx,
+      r.city_id,
+      'request.status_changed',
+      { ...requestFacts(r), status: input.to, previousStatus: r.status },
+      now,
+    );
     if (input.to === 'resolved' || input.to === 'closed') await followParent(tx, r, input.to, now);
     return r.id;
   });
@@ -342,6 +350,14 @@ export async function commentRequest(
       if (!r.first_response_at) await updateRequest(tx, actor.cityId, r.id, { first_response_at: now }, now);
       await notifyResident(tx, r, 'comment', { body });
     }
+    if (input.visibility === 'public')
+      await emitWebhookEvent(
+        tx,
+        r.city_id,
+        'request.commented',
+        { ...requestFacts(r), author: actor.kind },
+        now,
+      );
     return { id: eventId, createdAt: now.toISOString() };
   });
 }
