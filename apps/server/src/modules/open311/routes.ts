@@ -58,9 +58,10 @@ function presentRequest(r: RequestView) {
     address: '',
     address_id: '',
     zipcode: '',
-    lat: r.lat === null ? null : Math.round(r.lat * 1000) / 1000,
-    long: r.lon === null ? null : Math.round(r.lon * 1000) / 1000,
-    media_url: '',
+    // Optional fields are left out rather than sent empty: the specification types them (number, uri).
+    ...(r.lat === null || r.lon === null
+      ? {}
+      : { lat: Math.round(r.lat * 1000) / 1000, long: Math.round(r.lon * 1000) / 1000 }),
   };
 }
 
@@ -292,7 +293,13 @@ export function open311Routes(app: App, deps: AppDeps): void {
           reply,
           f.format,
           'requests',
-          [{ service_request_id: r.request.number, service_notice: '', account_id: '' }],
+          // No account_id: Komek does not give partners' reporters accounts (an empty id would not be a valid one).
+          [
+            {
+              service_request_id: r.request.number,
+              service_notice: `expected by ${r.request.due_at.toISOString()}`,
+            },
+          ],
           201,
         );
       } catch (err) {
