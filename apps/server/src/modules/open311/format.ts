@@ -9,6 +9,7 @@ const ROOTS: Record<string, [string, string]> = {
   services: ['services', 'service'],
   requests: ['service_requests', 'request'],
   errors: ['errors', 'error'],
+  updates: ['service_request_updates', 'request_update'],
   discovery: ['discovery', ''],
   definition: ['service_definition', ''],
 };

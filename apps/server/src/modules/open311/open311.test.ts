@@ -148,3 +148,73 @@ describe('Open311 form bodies, fuzzed', () => {
     );
   }, 120_000);
 });
+
+describe('servicerequestupdates (mySociety extension)', () => {
+  it('lists public updates in both directions and takes a partner’s update once per update_id', async () => {
+    const created = (
+      await post('json', {
+        api_key: key,
+        service_code: 'roads',
+        lat: '51.15',
+        long: '71.35',
+        description: 'Pothole',
+      })
+    ).json() as {
+      service_request_id: string;
+    }[];
+    const id = created[0]?.service_request_id as string;
+    await s.call('POST', `/api/v1/requests/${id}/transitions`, {
+      token: await s.token('supervisor'),
+      body: { to: 'in_progress' },
+    });
+    const upd = (body: Record<string, string>) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/open311/v2/servicerequestupdates.json',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form(body),
+      });
+    const first = await upd({
+      api_key: key,
+      service_request_id: id,
+      update_id: 'fms-77',
+      status: 'OPEN',
+      description: 'Still there, call +7 701 555 66 77',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const updateId = (first.json() as { update_id: string }[])[0]?.update_id;
+    expect(updateId).toMatch(/^\d+$/);
+    const again = await upd({
+      api_key: key,
+      service_request_id: id,
+      update_id: 'fms-77',
+      description: 'Still there, call +7 701 555 66 77',
+    });
+    expect((again.json() as { update_id: string }[])[0]?.update_id).toBe(updateId);
+    expect((await upd({ service_request_id: id, description: 'x' })).statusCode).toBe(403);
+    expect(
+      (await upd({ api_key: key, service_request_id: '109-2026-99999999', description: 'x' })).statusCode,
+    ).toBe(404);
+    expect((await upd({ api_key: key, service_request_id: id })).statusCode).toBe(400);
+
+    const list = (await s.call('GET', '/open311/v2/servicerequestupdates.json')).json() as {
+      update_id: string;
+      service_request_id: string;
+      status: string;
+      description: string;
+    }[];
+    const mine = list.filter((u) => u.service_request_id === id);
+    expect(mine.map((u) => u.status)).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
+    expect(mine.map((u) => u.update_id)).toContain(updateId);
+    expect(JSON.stringify(mine)).not.toContain('555 66 77');
+    const events = (
+      await s.call('GET', `/api/v1/requests/${id}/events`, { token: await s.token('operator') })
+    ).json() as { items: { type: string }[] };
+    expect(events.items.filter((e) => e.type === 'comment')).toHaveLength(1);
+    const xml = await s.call('GET', '/open311/v2/servicerequestupdates.xml');
+    expect(xml.body).toContain('<service_request_updates><request_update>');
+    expect((await s.call('GET', '/open311/v2/servicerequestupdates.json?start_date=soon')).statusCode).toBe(
+      400,
+    );
+  });
+});

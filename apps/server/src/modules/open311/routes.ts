@@ -17,10 +17,29 @@ import { requireAdmin } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import type { CategoryRow } from '../catalog/repository.ts';
 import { createRequest } from '../requests/intake.ts';
-import { findViewByNumber, findViewsByNumbers, type RequestView } from '../requests/repository.ts';
+import {
+  findViewByNumber,
+  findViewsByNumbers,
+  insertEvent,
+  type RequestView,
+} from '../requests/repository.ts';
 import { send, sendError } from './format.ts';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'duplicate']);
+
+/** Our statuses in the extended states FixMyStreet-style clients use on servicerequestupdates. */
+const UPDATE_STATUS: Record<string, string> = {
+  new: 'OPEN',
+  assigned: 'OPEN',
+  in_progress: 'IN_PROGRESS',
+  waiting_for_resident: 'OPEN',
+  resolved: 'FIXED',
+  closed: 'CLOSED',
+  rejected: 'NO_FURTHER_ACTION',
+  duplicate: 'DUPLICATE',
+  deferred: 'ACTION_SCHEDULED',
+  reopened: 'OPEN',
+};
 const hashKey = (k: string): string => createHash('sha256').update(k).digest('hex');
 const mask = (t: string): string =>
   t.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, '[e-mail]').replace(/\+?\d[\d\s()-]{7,}\d/g, '[phone]');
@@ -122,6 +141,38 @@ export function open311Routes(app: App, deps: AppDeps): void {
           f.format,
           'services',
           leaves.map((c) => presentService(c, groups, l)),
+        );
+      }
+      if (f.base === 'servicerequestupdates') {
+        // mySociety's extension: public updates (status changes, replies) in a time window, oldest first.
+        const end = q.end_date ? new Date(q.end_date) : deps.now();
+        const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - 7 * 86_400_000);
+        if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()))
+          return sendError(reply, f.format, 400, 'start_date and end_date must be ISO 8601 times');
+        const rows = await deps.readDb.query<{
+          id: number;
+          number: string;
+          type: string;
+          to_status: string | null;
+          status: string;
+          body: string | null;
+          created_at: Date;
+        }>(sql`SELECT e.id, r.number, e.type, e.to_status, r.status, e.body, e.created_at
+          FROM request_events e JOIN requests r ON r.city_id = e.city_id AND r.id = e.request_id
+          WHERE e.city_id = ${deps.config.cityId} AND e.visibility = 'public' AND e.type IN ('status_changed', 'comment')
+            AND e.created_at >= ${start} AND e.created_at <= ${end}
+          ORDER BY e.created_at, e.id LIMIT 1000`);
+        return send(
+          reply,
+          f.format,
+          'updates',
+          rows.map((e) => ({
+            update_id: String(e.id),
+            service_request_id: e.number,
+            status: UPDATE_STATUS[e.to_status ?? e.status] ?? 'OPEN',
+            updated_datetime: e.created_at.toISOString(),
+            description: e.body ? mask(e.body) : (e.to_status ?? ''),
+          })),
         );
       }
       if (f.base === 'requests') {
@@ -226,13 +277,64 @@ export function open311Routes(app: App, deps: AppDeps): void {
 
     scope.post('/open311/v2/:doc', hide, async (req: FastifyRequest, reply: FastifyReply) => {
       const f = fmt((req.params as { doc: string }).doc);
-      if (!f || f.base !== 'requests')
-        return sendError(reply, f?.format ?? 'json', 404, 'POST requests.json or requests.xml');
+      if (!f || (f.base !== 'requests' && f.base !== 'servicerequestupdates'))
+        return sendError(
+          reply,
+          f?.format ?? 'json',
+          404,
+          'POST requests or servicerequestupdates (.json or .xml)',
+        );
       const b = (req.body ?? {}) as Record<string, string | undefined>;
       const partner = await partnerFor(
         b.api_key ?? (req.query as Record<string, string | undefined>).api_key,
       );
       if (!partner) return sendError(reply, f.format, 403, 'a valid api_key is required');
+      if (f.base === 'servicerequestupdates') {
+        // A partner's update on a request becomes a public comment (once per update_id); statuses
+        // stay with the city's staff, so a status the partner sends is kept in the comment's data.
+        const id = b.service_request_id ?? '';
+        const text = (b.description ?? '').trim();
+        if (!/^[0-9A-Z]{1,8}-\d{4}-\d{4,12}$/.test(id))
+          return sendError(reply, f.format, 400, 'service_request_id is missing or malformed');
+        if (!text || text.length > 5000)
+          return sendError(reply, f.format, 400, 'description is required (at most 5000 characters)');
+        const external = (b.update_id ?? '').slice(0, 100);
+        const result = await deps.db.transaction(async (tx) => {
+          const rows = await tx.query<{ id: number }>(
+            sql`SELECT id FROM requests WHERE city_id = ${deps.config.cityId} AND number = ${id} FOR UPDATE`,
+          );
+          const r = rows[0];
+          if (!r) return null;
+          if (external) {
+            const seen = await tx.query<{ id: number }>(sql`SELECT id FROM request_events
+              WHERE city_id = ${deps.config.cityId} AND request_id = ${r.id} AND actor_kind = 'partner'
+                AND data->>'partner' = ${partner} AND data->>'updateId' = ${external}`);
+            if (seen[0]) return seen[0].id;
+          }
+          const now = deps.now();
+          const eventId = await insertEvent(tx, {
+            cityId: deps.config.cityId,
+            requestId: r.id,
+            type: 'comment',
+            actorKind: 'partner',
+            actorId: null,
+            visibility: 'public',
+            body: text,
+            data: {
+              partner,
+              ...(external ? { updateId: external } : {}),
+              ...(b.status ? { status: b.status.slice(0, 40) } : {}),
+            },
+            createdAt: now,
+          });
+          await tx.query(
+            sql`UPDATE requests SET updated_at = ${now} WHERE city_id = ${deps.config.cityId} AND id = ${r.id}`,
+          );
+          return eventId;
+        });
+        if (result === null) return sendError(reply, f.format, 404, 'no such service_request_id');
+        return send(reply, f.format, 'updates', [{ update_id: String(result) }], 201);
+      }
       const catalog = await getCatalog(deps.db, deps.config.cityId);
       if (!b.service_code || !catalog?.categories.get(b.service_code))
         return sendError(reply, f.format, 400, 'service_code is missing or unknown');
