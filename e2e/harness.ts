@@ -32,6 +32,10 @@ export interface E2E {
   context(opts?: { phone?: boolean; offline?: boolean }): Promise<BrowserContext>;
   /** Saves a screenshot under e2e/screenshots/<name>.png. */
   shot(page: Page, name: string): Promise<void>;
+  /** A new desktop page in `lang`, signed in to the console as a test staff member (e.g. 't-operator'). */
+  staffPage(login: string, lang?: 'kk' | 'ru' | 'en'): Promise<Page>;
+  /** A bearer token for a test staff member, for API calls next to the browser. */
+  apiToken(login: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,7 +84,7 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
     ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return {
+  const e2e: E2E = {
     baseUrl: `http://127.0.0.1:${port}`,
     app,
     deps: runtime.deps,
@@ -97,6 +101,27 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
     async shot(page, name) {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
+    async staffPage(login, lang = 'ru') {
+      const ctx = await e2e.context();
+      await ctx.addInitScript((l: string) => localStorage.setItem('komek.lang', l), lang);
+      const page = await ctx.newPage();
+      await page.goto(`${e2e.baseUrl}/console`);
+      const res = await page.request.post(`${e2e.baseUrl}/api/v1/auth/login`, {
+        data: { login, password: PASSWORD },
+      });
+      if (!res.ok()) throw new Error(`${login} could not sign in: ${res.status()}`);
+      await page.reload();
+      await page.locator('header.bar').waitFor();
+      return page;
+    },
+    async apiToken(login) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { login, password: PASSWORD },
+      });
+      return r.json().token as string;
+    },
     async close() {
       await browser.close().catch(() => undefined);
       await stopJobs();
@@ -105,4 +130,5 @@ export async function startE2E(opts: { seed?: (deps: AppDeps) => Promise<void> }
       await drop();
     },
   };
+  return e2e;
 }

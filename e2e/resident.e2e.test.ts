@@ -57,7 +57,9 @@ describe('the EXIF GPS reader', () => {
     expect(sw?.lon).toBeCloseTo(-151.21, 3);
     expect(readExifGps(ab(SOI_ONLY))).toBeUndefined();
     expect(readExifGps(ab(Buffer.from('not a jpeg')))).toBeUndefined();
-    expect(readExifGps(ab(withExif(SOI_ONLY, exifGps([51, 9, 18], [71, 21, 36])).subarray(0, 40)))).toBeUndefined();
+    expect(
+      readExifGps(ab(withExif(SOI_ONLY, exifGps([51, 9, 18], [71, 21, 36])).subarray(0, 40))),
+    ).toBeUndefined();
   });
 });
 
@@ -68,7 +70,11 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
 
   beforeAll(async () => {
     e = await startE2E();
-    const r = await e.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 't-operator', password: PASSWORD } });
+    const r = await e.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { login: 't-operator', password: PASSWORD },
+    });
     operator = r.json().token;
   });
   afterAll(async () => {
@@ -76,10 +82,17 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
   });
 
   const staff = (method: 'POST' | 'GET', url: string, payload?: object) =>
-    e.app.inject({ method, url, headers: { authorization: `Bearer ${operator}` }, ...(payload ? { payload } : {}) });
+    e.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${operator}` },
+      ...(payload ? { payload } : {}),
+    });
 
   const inbox = async (p: string): Promise<{ id: number; body: string } | undefined> =>
-    (await e.app.inject({ method: 'GET', url: `/api/v1/dev/inbox?recipient=${encodeURIComponent(p)}` })).json().items[0];
+    (
+      await e.app.inject({ method: 'GET', url: `/api/v1/dev/inbox?recipient=${encodeURIComponent(p)}` })
+    ).json().items[0];
 
   /** The newest one-time code in the development inbox, sent after message `after` (the outbox job delivers it within a second or two). */
   async function codeFor(p: string, after: number): Promise<string> {
@@ -149,7 +162,9 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await e.shot(page, 'resident-03-chosen');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await page.getByTestId('photo-input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(page) });
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(page) });
     await page.getByText('The place is taken from the photo', { exact: false }).waitFor();
     await e.shot(page, 'resident-04-photo');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -165,15 +180,22 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await e.shot(page, 'resident-05-place');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const number = (await page.getByTestId('request-number').textContent())?.replace('Number: ', '').trim() as string;
+    const number = (await page.getByTestId('request-number').textContent())
+      ?.replace('Number: ', '')
+      .trim() as string;
     await e.shot(page, 'resident-06-done');
 
-    const [req] = await e.deps.db.query<{ category_code: string; district_code: string; lat: number; resident_id: number }>(
-      sql`SELECT category_code, district_code, lat, resident_id FROM requests WHERE number = ${number}`,
-    );
+    const [req] = await e.deps.db.query<{
+      category_code: string;
+      district_code: string;
+      lat: number;
+      resident_id: number;
+    }>(sql`SELECT category_code, district_code, lat, resident_id FROM requests WHERE number = ${number}`);
     expect(req).toMatchObject({ category_code: 'roads', district_code: 'west' });
     expect(req?.lat).toBeGreaterThan(51.1);
-    const files = await e.deps.db.query<{ content_type: string; storage_key: string }>(sql`SELECT a.content_type, a.storage_key FROM attachments a JOIN requests r ON r.city_id = a.city_id AND r.id = a.request_id WHERE r.number = ${number}`);
+    const files = await e.deps.db.query<{ content_type: string; storage_key: string }>(
+      sql`SELECT a.content_type, a.storage_key FROM attachments a JOIN requests r ON r.city_id = a.city_id AND r.id = a.request_id WHERE r.number = ${number}`,
+    );
     expect(files.map((f) => f.content_type)).toEqual(['image/jpeg']);
     const { readFileSync } = await import('node:fs');
     const stored = readFileSync(`${e.deps.config.dataDir}/attachments/${files[0]?.storage_key}`);
@@ -188,7 +210,9 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.goto(`${e.baseUrl}/app/signin`);
     await signIn(page, '+77027770002');
     await page.getByRole('heading', { name: 'My requests' }).waitFor();
-    const sw = await page.evaluate<string>(`Promise.race([navigator.serviceWorker.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('no service worker'), 15000))])`);
+    const sw = await page.evaluate<string>(
+      `Promise.race([navigator.serviceWorker.ready.then(() => 'ready'), new Promise((r) => setTimeout(() => r('no service worker'), 15000))])`,
+    );
     expect(sw).toBe('ready');
     await page.reload();
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
@@ -216,9 +240,13 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
       return route.continue();
     });
     await ctx.setOffline(false);
-    await page.getByRole('heading', { name: 'Thank you! Your report is registered' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('heading', { name: 'Thank you! Your report is registered' })
+      .waitFor({ timeout: 60_000 });
     expect(cut).toBeGreaterThanOrEqual(2);
-    const rows = await e.deps.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM requests WHERE text = ${text}`);
+    const rows = await e.deps.db.query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM requests WHERE text = ${text}`,
+    );
     expect(rows[0]?.n).toBe(1);
     await e.shot(page, 'resident-08-sent-after-offline');
     await ctx.close();
@@ -230,21 +258,40 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.goto(`${e.baseUrl}/app/signin`);
     await signIn(page, phone);
     await page.getByRole('heading', { name: 'My requests' }).waitFor();
-    const number = (await e.deps.db.query<{ number: string }>(sql`SELECT r.number FROM requests r JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id WHERE res.phone = ${phone}`))[0]?.number as string;
+    const number = (
+      await e.deps.db.query<{ number: string }>(
+        sql`SELECT r.number FROM requests r JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id WHERE res.phone = ${phone}`,
+      )
+    )[0]?.number as string;
     await page.getByRole('link', { name: /roads/ }).click();
     await page.getByText('Received', { exact: true }).waitFor();
 
-    expect((await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'in_progress' })).statusCode).toBe(200);
+    expect(
+      (await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'in_progress' })).statusCode,
+    ).toBe(200);
     // The resident comes back to the app: it checks at once (and every 30 s while open).
     await page.evaluate(`document.dispatchEvent(new Event('visibilitychange'))`);
-    await page.getByRole('status').filter({ hasText: `Request ${number}: Being worked on` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Request ${number}: Being worked on` })
+      .waitFor();
     await page.getByText('Being worked on', { exact: true }).first().waitFor();
     await e.shot(page, 'resident-09-status-change');
 
-    await staff('POST', `/api/v1/requests/${number}/comments`, { body: 'Яму заделали сегодня утром.', visibility: 'public' });
-    const fix = await e.app.inject({ method: 'POST', url: `/api/v1/requests/${number}/attachments?kind=fix`, headers: { authorization: `Bearer ${operator}`, 'content-type': 'image/jpeg' }, payload: await cameraPhoto(page) });
+    await staff('POST', `/api/v1/requests/${number}/comments`, {
+      body: 'Яму заделали сегодня утром.',
+      visibility: 'public',
+    });
+    const fix = await e.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${number}/attachments?kind=fix`,
+      headers: { authorization: `Bearer ${operator}`, 'content-type': 'image/jpeg' },
+      payload: await cameraPhoto(page),
+    });
     expect(fix.statusCode).toBe(201);
-    expect((await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'resolved' })).statusCode).toBe(200);
+    expect(
+      (await staff('POST', `/api/v1/requests/${number}/transitions`, { to: 'resolved' })).statusCode,
+    ).toBe(200);
     await page.evaluate(`document.dispatchEvent(new Event('visibilitychange'))`);
     await page.getByRole('heading', { name: 'Is it fixed?' }).waitFor();
     await page.getByText('Яму заделали сегодня утром.').waitFor();
@@ -258,7 +305,9 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.getByRole('button', { name: 'Rate' }).click();
     await page.getByText('Your rating:').waitFor();
     await e.shot(page, 'resident-11-rated');
-    const [r] = await e.deps.db.query<{ status: string; rating: number; rating_comment: string }>(sql`SELECT status, rating, rating_comment FROM requests WHERE number = ${number}`);
+    const [r] = await e.deps.db.query<{ status: string; rating: number; rating_comment: string }>(
+      sql`SELECT status, rating, rating_comment FROM requests WHERE number = ${number}`,
+    );
     expect(r).toEqual({ status: 'closed', rating: 4, rating_comment: 'Быстро, спасибо' });
     await ctx.close();
   });
@@ -272,7 +321,9 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.getByRole('button', { name: /yards/ }).click();
     for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^(Next|Skip)$/ }).click();
     await page.getByRole('button', { name: 'Send without an account' }).click();
-    const number = (await page.getByTestId('request-number').textContent())?.replace('Number: ', '').trim() as string;
+    const number = (await page.getByTestId('request-number').textContent())
+      ?.replace('Number: ', '')
+      .trim() as string;
     await page.getByRole('button', { name: 'Sign in to follow it' }).click();
     await signIn(page, '+77027770003');
     await page.getByRole('heading', { name: 'What you reported' }).waitFor();
@@ -281,7 +332,11 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
     await page.getByRole('button', { name: 'Қаз' }).click();
     await page.getByRole('heading', { name: 'yards kk' }).waitFor();
     await page.getByText('Қабылданды', { exact: true }).waitFor();
-    await page.getByText(/Мерзімі: \d+ (қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан), \d\d:\d\d/).waitFor();
+    await page
+      .getByText(
+        /Мерзімі: \d+ (қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан), \d\d:\d\d/,
+      )
+      .waitFor();
     await e.shot(page, 'resident-12-kazakh');
     await page.getByRole('button', { name: 'Рус' }).click();
     await page.getByRole('link', { name: 'Карта' }).click();

@@ -7,7 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 
@@ -16,7 +19,32 @@ export type DbKind = 'pglite' | 'postgres';
 /** Something that runs queries: the database or a transaction. */
 export interface Queryable {
   query<T = Record<string, unknown>>(q: SQL | string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `COPY table (columns) FROM STDIN` with `data` in COPY's text format (tab-separated, `\N` for
+   * null; see `copyRow`). PostgreSQL streams it over the connection; PGlite reads it as a blob.
+   */
+  copyIn(table: string, columns: readonly string[], data: string): Promise<void>;
 }
+
+/** One line of COPY text format: tabs between values, `\N` for null, backslash escapes. */
+export function copyRow(values: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    if (i) line += '\t';
+    const v = values[i];
+    if (v === null || v === undefined) line += '\\N';
+    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') line += String(v);
+    else if (v instanceof Date) line += v.toISOString();
+    else
+      line += String(v).replace(/[\\\n\r\t]/g, (c) =>
+        c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
+      );
+  }
+  return line + '\n';
+}
+
+const copyStatement = (table: string, columns: readonly string[], source: string): string =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 
 export interface Db extends Queryable {
   readonly kind: DbKind;
@@ -79,12 +107,16 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
       const r = await c.query<T>(text, values);
       return r.rows;
     },
+    async copyIn(table, columns, data) {
+      await c.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) });
+    },
   });
   const base = runner(client);
   const listeners = new Map<string, Set<(p: string) => void>>();
   return {
     kind: 'pglite',
     query: base.query,
+    copyIn: base.copyIn,
     transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
     exec: async (script) => {
       await client.exec(script);
@@ -130,11 +162,21 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       const r = await c.query(text, values);
       return r.rows as T[];
     },
+    async copyIn(table, columns, data) {
+      const client = 'release' in c ? c : await pool.connect();
+      try {
+        const stream = client.query(copyFrom(copyStatement(table, columns, 'STDIN')));
+        await pipeline(Readable.from([Buffer.from(data)]), stream);
+      } finally {
+        if (client !== c) (client as pg.PoolClient).release();
+      }
+    },
   });
   const base = runner(pool);
   return {
     kind: 'postgres',
     query: base.query,
+    copyIn: base.copyIn,
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;

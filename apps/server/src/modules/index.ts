@@ -21,11 +21,15 @@ import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
+import { bulkRoutes } from './requests/bulk-routes.ts';
+import { viewRoutes } from './views/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
   authRoutes,
   catalogRoutes,
   requestRoutes,
+  bulkRoutes,
+  viewRoutes,
   classifyRoutes,
   duplicateRoutes,
   incidentRoutes,

@@ -1,11 +1,11 @@
 /**
  * Inserts synthetic requests made by the worker thread: residents first, then requests with
- * their events, a batch per transaction, each table in statements of one or two thousand rows
- * (`INSERT … SELECT FROM unnest(arrays)`: a handful of parameters however many rows), so the
- * event loop gets a turn between statements. Works on PGlite and PostgreSQL.
+ * their events, a batch per transaction, each table with COPY in chunks of a few thousand rows
+ * (PostgreSQL: `COPY … FROM STDIN`; PGlite: `COPY … FROM '/dev/blob'`), so the event loop gets a
+ * turn between chunks.
  */
 import { sql } from 'drizzle-orm';
-import type { Db, Queryable } from '../db/client.ts';
+import { copyRow, type Db, type Queryable } from '../db/client.ts';
 import { CITY } from './astana-data.ts';
 import type { SynthEvent, SynthRequest, SynthResident } from './synthetic.ts';
 import type { WorkerInput } from './synthetic-worker.ts';
@@ -64,16 +64,31 @@ export async function insertSynthetic(db: Db, o: InsertOptions): Promise<InsertR
     days: o.days ?? 365,
     batch: o.batch ?? 2000,
   };
+  // PostgreSQL: two batches in flight on two connections, so building one batch's COPY text here
+  // overlaps the server writing the other (PGlite runs on this thread: one at a time).
+  const window = db.kind === 'postgres' ? 2 : 1;
+  const inflight = new Set<Promise<void>>();
   for await (const m of fromWorker(input)) {
     if (m.type === 'residents') {
       await insertResidents(db, m.offset, m.rows, ctx);
       result.residents += m.rows.length;
-    } else {
-      result.events += await db.transaction(async (tx) => insertRequests(tx, m.rows, ctx));
-      result.requests += m.rows.length;
-      o.onProgress?.(result.requests, o.count);
+      continue;
     }
+    // Ids are taken before the batch starts, in order, so a later batch can name an earlier one's rows.
+    await assignIds(db, m.rows, ctx);
+    const rows = m.rows;
+    const p: Promise<void> = db
+      .transaction(async (tx) => insertRequests(tx, rows, ctx))
+      .then((events) => {
+        result.events += events;
+        result.requests += rows.length;
+        o.onProgress?.(result.requests, o.count);
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+    if (inflight.size >= window) await Promise.race(inflight);
   }
+  await Promise.all(inflight);
   return result;
 }
 
@@ -135,36 +150,50 @@ const EVENT_COLUMNS: [name: string, type: string, select?: string][] = [
   ['created_at', 'float8', 'to_timestamp'],
 ];
 
-/** `INSERT INTO table (city_id, cols…) SELECT $1, cols… FROM unnest($2::type[], …)`. */
-function unnestInsert(table: string, cols: [string, string, string?][]): string {
-  const names = cols.map(([n]) => n);
-  const select = cols.map(([n, , f]) =>
-    f === 'to_timestamp' ? `to_timestamp(${n})` : f === 'jsonb' ? `${n}::jsonb` : n,
-  );
-  const arrays = cols.map(([, t], i) => `$${i + 2}::${t}[]`);
-  return `INSERT INTO ${table} (city_id, ${names.join(', ')}) SELECT $1, ${select.join(', ')} FROM unnest(${arrays.join(', ')}) AS u(${names.join(', ')})`;
+/**
+ * Rows into `table` with COPY (text format), city id first; timestamp columns arrive as epoch
+ * seconds and are written as ISO times, jsonb columns as their JSON text.
+ */
+async function copyRows(
+  tx: Queryable,
+  table: string,
+  cols: [string, string, string?][],
+  rows: unknown[][],
+): Promise<void> {
+  if (!rows.length) return;
+  const kinds = cols.map(([, , f]) => f);
+  let data = '';
+  for (const r of rows) {
+    const out: unknown[] = [CITY.id];
+    r.forEach((v, i) =>
+      out.push(v !== null && kinds[i] === 'to_timestamp' ? new Date((v as number) * 1000) : v),
+    );
+    data += copyRow(out);
+  }
+  await tx.copyIn(table, ['city_id', ...cols.map(([n]) => n)], data);
 }
-const INSERT_REQUESTS = unnestInsert('requests', REQUEST_COLUMNS);
-const INSERT_EVENTS = unnestInsert('request_events', EVENT_COLUMNS);
-// Statements of about 50–100 ms on PGlite, which runs on this thread: the event loop gets a turn between them.
+// Chunks of about 50–100 ms on PGlite, which runs on this thread: the event loop gets a turn between them.
 const REQUESTS_PER_STATEMENT = 1000;
-const EVENTS_PER_STATEMENT = 2500;
+const EVENTS_PER_STATEMENT = 5000;
 const OPERATOR_CHANNELS = ['phone', 'email', 'messenger'];
 
 /** Inserts a batch of requests and their events; returns the number of events. */
-async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<number> {
-  const ids = await tx.query<{ id: number }>(
+async function assignIds(db: Queryable, rows: SynthRequest[], ctx: Context): Promise<void> {
+  const ids = await db.query<{ id: number }>(
     sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
   );
   rows.forEach((q, i) => {
     ctx.ids[q.seq] = (ids[i] as { id: number }).id;
     ctx.years[q.seq] = q.year;
   });
+}
+
+async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<number> {
   const idOf = (seq: number): number => ctx.ids[seq] as number;
   const numberBySeq = (seq: number): string => numberOf(idOf(seq), ctx.years[seq] as number);
   const executorOf = (agency: string): number | null =>
     ctx.executor && ctx.executor.agency === agency ? ctx.executor.id : null;
-  let cols: unknown[][] = REQUEST_COLUMNS.map(() => []);
+  let chunk: unknown[][] = [];
   for (const q of rows) {
     const assigned = q.events.some((e) => e.type === 'assigned');
     const values: unknown[] = [
@@ -200,23 +229,21 @@ async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context)
       seconds(q.createdAt),
       seconds(q.updatedAt),
     ];
-    values.forEach((v, i) => (cols[i] as unknown[]).push(v));
-    if ((cols[0] as unknown[]).length >= REQUESTS_PER_STATEMENT) {
-      await tx.query(INSERT_REQUESTS, [CITY.id, ...cols]);
-      cols = REQUEST_COLUMNS.map(() => []);
+    chunk.push(values);
+    if (chunk.length >= REQUESTS_PER_STATEMENT) {
+      await copyRows(tx, 'requests', REQUEST_COLUMNS, chunk);
+      chunk = [];
     }
   }
-  if ((cols[0] as unknown[]).length) await tx.query(INSERT_REQUESTS, [CITY.id, ...cols]);
+  await copyRows(tx, 'requests', REQUEST_COLUMNS, chunk);
 
-  let events: unknown[][] = EVENT_COLUMNS.map(() => []);
-  let pending = 0;
+  let events: unknown[][] = [];
   let total = 0;
   const flush = async (): Promise<void> => {
-    if (!pending) return;
-    await tx.query(INSERT_EVENTS, [CITY.id, ...events]);
-    events = EVENT_COLUMNS.map(() => []);
-    total += pending;
-    pending = 0;
+    if (!events.length) return;
+    await copyRows(tx, 'request_events', EVENT_COLUMNS, events);
+    total += events.length;
+    events = [];
   };
   for (const q of rows) {
     const residentId = q.resident === null ? null : (ctx.residents[q.resident] ?? null);
@@ -234,10 +261,9 @@ async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context)
         JSON.stringify(eventData(e, q, ctx, numberBySeq)),
         seconds(e.at),
       ];
-      values.forEach((v, i) => (events[i] as unknown[]).push(v));
-      pending++;
+      events.push(values);
     }
-    if (pending >= EVENTS_PER_STATEMENT) await flush();
+    if (events.length >= EVENTS_PER_STATEMENT) await flush();
   }
   await flush();
   return total;

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, tr, type Category, type RequestItem } from '../shared/api.ts';
+import { api, ApiError, tr, type Category, type I18nText, type RequestItem } from '../shared/api.ts';
 import { dueIn, go } from './nav.ts';
+import './queue-strings.ts';
 
 const STATUSES = [
   'new',
@@ -12,7 +13,19 @@ const STATUSES = [
   'resolved',
   'deferred',
 ];
+const TARGETS = [
+  'assigned',
+  'in_progress',
+  'waiting_for_resident',
+  'resolved',
+  'deferred',
+  'closed',
+  'rejected',
+];
 const OPEN = 'new,assigned,in_progress,waiting_for_resident,reopened';
+const CRITICALITIES = ['urgent', 'high', 'standard', 'low'];
+/** The queue's filters: what the URL carries, the API reads and a saved view keeps. */
+const FILTERS = ['category', 'district', 'criticality', 'agency', 'overdue'] as const;
 
 export function useCategories(): Map<string, Category> {
   const [cats, setCats] = useState(new Map<string, Category>());
@@ -31,42 +44,183 @@ export function useCategories(): Map<string, Category> {
   return cats;
 }
 
-/** The queue: filters live in the URL (a shareable link); j/k move, Enter opens; refreshed every 15 s. */
+interface Named {
+  code: string;
+  name: Partial<I18nText>;
+}
+interface SavedView {
+  id: number;
+  name: string;
+  query: string;
+  shared: boolean;
+  mine: boolean;
+}
+
+function useReference(): { agencies: Named[]; districts: Named[] } {
+  const [agencies, setAgencies] = useState<Named[]>([]);
+  const [districts, setDistricts] = useState<Named[]>([]);
+  useEffect(() => {
+    void api<{ items: Named[] }>('/api/v1/agencies').then((r) => setAgencies(r.items));
+    void api<{ features: { properties: Named }[] }>('/api/v1/districts').then((r) =>
+      setDistricts(r.features.map((f) => f.properties)),
+    );
+  }, []);
+  return { agencies, districts };
+}
+
+/** The API's query for the queue's filters (shared by the list, the export links and views). */
+function apiQuery(query: URLSearchParams, status: string, q: string): URLSearchParams {
+  const p = new URLSearchParams({ status, ...(q ? { q } : {}) });
+  for (const k of FILTERS) {
+    const v = query.get(k);
+    if (v) p.set(k, v);
+  }
+  return p;
+}
+
+/**
+ * The queue: filters live in the URL (a shareable link, and what a saved view keeps); j/k move,
+ * x selects, Enter opens; selected rows can be assigned or moved together; refreshed every 15 s.
+ */
 export default function Queue({ query }: { query: URLSearchParams }) {
   const { t, i18n } = useTranslation();
   const cats = useCategories();
+  const { agencies, districts } = useReference();
   const [items, setItems] = useState<RequestItem[]>([]);
   const [sel, setSel] = useState(0);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [viewName, setViewName] = useState('');
+  const [viewShared, setViewShared] = useState(false);
+  const [note, setNote] = useState('');
+  const [reload, setReload] = useState(0);
   const status = query.get('status') ?? OPEN;
   const q = query.get('q') ?? '';
+  const sort = query.get('sort') ?? 'due';
   const key = query.toString();
-  const table = useRef<HTMLTableElement>(null);
   useEffect(() => {
     const load = (): void => {
-      const p = new URLSearchParams({ limit: '100', status, ...(q ? { q } : {}) });
-      for (const k of ['category', 'district', 'criticality', 'agency', 'overdue']) {
-        const v = query.get(k);
-        if (v) p.set(k, v);
-      }
+      const p = apiQuery(query, status, q);
+      p.set('limit', '100');
       void api<{ items: RequestItem[] }>(`/api/v1/requests?${p.toString()}`).then((r) => setItems(r.items));
     };
     load();
     const timer = setInterval(load, 15_000);
     return () => clearInterval(timer);
-  }, [key]);
+  }, [key, reload]);
+  useEffect(() => setPicked(new Set()), [key]);
+  const loadViews = (): void => {
+    void api<{ items: SavedView[] }>('/api/v1/views').then((r) => setViews(r.items));
+  };
+  useEffect(loadViews, []);
+  const rows = useMemo(
+    () =>
+      [...items].sort((a, b) =>
+        sort === 'new' ? b.createdAt.localeCompare(a.createdAt) : a.dueAt.localeCompare(b.dueAt),
+      ),
+    [items, sort],
+  );
   const setFilter = (k: string, v: string): void => {
     const p = new URLSearchParams(query);
     if (v) p.set(k, v);
     else p.delete(k);
     go(`/console?${p.toString()}`);
   };
+  const toggle = (n: string): void =>
+    setPicked((s) => {
+      const next = new Set(s);
+      if (next.has(n)) next.delete(n);
+      else next.add(n);
+      return next;
+    });
   const onKey = (e: React.KeyboardEvent): void => {
-    if (e.key === 'j') setSel((s) => Math.min(items.length - 1, s + 1));
+    if ((e.target as HTMLElement).tagName === 'INPUT') return;
+    if (e.key === 'j') setSel((s) => Math.min(rows.length - 1, s + 1));
     if (e.key === 'k') setSel((s) => Math.max(0, s - 1));
-    if (e.key === 'Enter' && items[sel]) go(`/console/r/${items[sel].number}`);
+    if (e.key === 'x' && rows[sel]) toggle(rows[sel].number);
+    if (e.key === 'Enter' && rows[sel]) go(`/console/r/${rows[sel].number}`);
   };
+  const bulk = (body: Record<string, unknown>): void => {
+    setNote('');
+    api<{
+      done: number;
+      failed: number;
+      items: { number: string; ok: boolean; error?: { message: string } }[];
+    }>('/api/v1/requests/bulk', { body: { numbers: [...picked], ...body } }).then(
+      (r) => {
+        const why = r.items.find((i) => !i.ok)?.error?.message;
+        setNote(t('q_result', { done: r.done, failed: r.failed }) + (why ? ` — ${why}` : ''));
+        setPicked(new Set(r.items.filter((i) => !i.ok).map((i) => i.number)));
+        setReload((n) => n + 1);
+      },
+      (err: unknown) => setNote(err instanceof ApiError ? err.message : String(err)),
+    );
+  };
+  const exportQuery = apiQuery(query, status, q);
+  const viewQuery = (): string => {
+    const p = new URLSearchParams(query);
+    p.delete('view');
+    return p.toString();
+  };
+  const current = views.find((v) => v.query === viewQuery());
+  const name = (n: Partial<I18nText>): string => tr(n, i18n.language);
   return (
-    <section>
+    <section onKeyDown={onKey}>
+      <div className="filters views">
+        <label>
+          {t('q_views')}
+          <select
+            value={current ? String(current.id) : ''}
+            onChange={(e) => {
+              const v = views.find((x) => String(x.id) === e.target.value);
+              if (v) go(`/console?${v.query}`);
+            }}
+          >
+            <option value="">{t('q_view_pick')}</option>
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+                {v.shared ? ` (${t('q_view_shared')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        {current?.mine && (
+          <button
+            type="button"
+            onClick={() => {
+              void api(`/api/v1/views/${current.id}`, { method: 'DELETE' }).then(loadViews);
+            }}
+          >
+            {t('q_view_delete')}
+          </button>
+        )}
+        <form
+          className="save-view"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!viewName.trim()) return;
+            api('/api/v1/views', { body: { name: viewName, query: viewQuery(), shared: viewShared } }).then(
+              () => {
+                setViewName('');
+                setNote(t('q_view_saved'));
+                loadViews();
+              },
+              (err: unknown) => setNote(err instanceof ApiError ? err.message : String(err)),
+            );
+          }}
+        >
+          <label>
+            {t('q_view_name')}
+            <input value={viewName} onChange={(e) => setViewName(e.target.value)} maxLength={80} />
+          </label>
+          <label>
+            <input type="checkbox" checked={viewShared} onChange={(e) => setViewShared(e.target.checked)} />{' '}
+            {t('q_view_shared')}
+          </label>
+          <button type="submit">{t('q_view_save')}</button>
+        </form>
+      </div>
       <div className="filters">
         <label>
           {t('c_status')}
@@ -79,10 +233,35 @@ export default function Queue({ query }: { query: URLSearchParams }) {
             ))}
           </select>
         </label>
+        <FilterSelect
+          label={t('c_category')}
+          value={query.get('category') ?? ''}
+          onChange={(v) => setFilter('category', v)}
+          options={[...cats.values()].map((c) => [c.code, `${c.parent ? '— ' : ''}${name(c.name)}`])}
+        />
+        <FilterSelect
+          label={t('c_district')}
+          value={query.get('district') ?? ''}
+          onChange={(v) => setFilter('district', v)}
+          options={districts.map((d) => [d.code, name(d.name)])}
+        />
+        <FilterSelect
+          label={t('c_crit')}
+          value={query.get('criticality') ?? ''}
+          onChange={(v) => setFilter('criticality', v)}
+          options={CRITICALITIES.map((c) => [c, c])}
+        />
+        <FilterSelect
+          label={t('c_agency')}
+          value={query.get('agency') ?? ''}
+          onChange={(v) => setFilter('agency', v)}
+          options={agencies.map((a) => [a.code, name(a.name)])}
+        />
         <label>
           {t('c_search')}
           <input
             defaultValue={q}
+            key={q}
             onKeyDown={(e) => {
               if (e.key === 'Enter') setFilter('q', (e.target as HTMLInputElement).value);
             }}
@@ -96,25 +275,49 @@ export default function Queue({ query }: { query: URLSearchParams }) {
           />{' '}
           {t('c_overdue')}
         </label>
+        <label>
+          {t('q_sort')}
+          <select
+            value={sort}
+            onChange={(e) => setFilter('sort', e.target.value === 'due' ? '' : e.target.value)}
+          >
+            <option value="due">{t('q_sort_due')}</option>
+            <option value="new">{t('q_sort_new')}</option>
+          </select>
+        </label>
         <span className="exports">
           {t('c_export')}:{' '}
-          {(['csv', 'xlsx'] as const).map((f) => {
-            const p = new URLSearchParams({ format: f, status, ...(q ? { q } : {}) });
-            for (const k of ['category', 'district', 'criticality', 'agency', 'overdue']) {
-              const v = query.get(k);
-              if (v) p.set(k, v);
-            }
-            return (
-              <a key={f} href={`/api/v1/exports/requests?${p.toString()}`} download>
-                {f.toUpperCase()}{' '}
-              </a>
-            );
-          })}
+          {(['csv', 'xlsx'] as const).map((f) => (
+            <a key={f} href={`/api/v1/exports/requests?format=${f}&${exportQuery.toString()}`} download>
+              {f.toUpperCase()}{' '}
+            </a>
+          ))}
         </span>
       </div>
-      <table ref={table} className="queue" tabIndex={0} onKeyDown={onKey} aria-label={t('c_queue')}>
+      {picked.size > 0 && (
+        <BulkBar
+          count={picked.size}
+          agencies={agencies}
+          onApply={bulk}
+          onClear={() => setPicked(new Set())}
+        />
+      )}
+      {note && (
+        <p className="note" role="status">
+          {note}
+        </p>
+      )}
+      <table className="queue" tabIndex={0} aria-label={t('c_queue')}>
         <thead>
           <tr>
+            <th>
+              <input
+                type="checkbox"
+                aria-label={t('q_select_all')}
+                checked={rows.length > 0 && rows.every((r) => picked.has(r.number))}
+                onChange={(e) => setPicked(e.target.checked ? new Set(rows.map((r) => r.number)) : new Set())}
+              />
+            </th>
             <th>{t('c_number')}</th>
             <th>{t('c_status')}</th>
             <th>{t('c_category')}</th>
@@ -125,7 +328,7 @@ export default function Queue({ query }: { query: URLSearchParams }) {
           </tr>
         </thead>
         <tbody>
-          {items.map((r, i) => {
+          {rows.map((r, i) => {
             const d = dueIn(r.dueAt);
             const open = ['new', 'assigned', 'in_progress', 'reopened'].includes(r.status);
             return (
@@ -134,6 +337,14 @@ export default function Queue({ query }: { query: URLSearchParams }) {
                 className={i === sel ? 'sel' : ''}
                 onClick={() => go(`/console/r/${r.number}`)}
               >
+                <td onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('q_select')} ${r.number}`}
+                    checked={picked.has(r.number)}
+                    onChange={() => toggle(r.number)}
+                  />
+                </td>
                 <td>
                   <a
                     href={`/console/r/${r.number}`}
@@ -156,13 +367,129 @@ export default function Queue({ query }: { query: URLSearchParams }) {
               </tr>
             );
           })}
-          {!items.length && (
+          {!rows.length && (
             <tr>
-              <td colSpan={7}>{t('c_noresult')}</td>
+              <td colSpan={8}>{t('c_noresult')}</td>
             </tr>
           )}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A labelled select of one filter, with "any" first. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: [value: string, text: string][];
+}) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('q_any')}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** What to do with the selected rows: hand them to an agency, or move them to a status. */
+function BulkBar({
+  count,
+  agencies,
+  onApply,
+  onClear,
+}: {
+  count: number;
+  agencies: Named[];
+  onApply: (body: Record<string, unknown>) => void;
+  onClear: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [agency, setAgency] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
+  return (
+    <div className="bulk card" role="region" aria-label={t('q_selected', { n: count })}>
+      <strong>{t('q_selected', { n: count })}</strong>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (agency) onApply({ action: 'assign', assign: { agency } });
+        }}
+      >
+        <label>
+          {t('q_assign_to')}
+          <select value={agency} onChange={(e) => setAgency(e.target.value)}>
+            <option value="">—</option>
+            {agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {tr(a.name, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={!agency}>
+          {t('q_apply')}
+        </button>
+      </form>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!to) return;
+          const transition: Record<string, unknown> = { to, ...(reason ? { reason } : {}) };
+          if (to === 'deferred') transition.plannedYear = Number(year);
+          onApply({ action: 'transition', transition });
+        }}
+      >
+        <label>
+          {t('q_move_to')}
+          <select value={to} onChange={(e) => setTo(e.target.value)}>
+            <option value="">—</option>
+            {TARGETS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('c_reason')}
+          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+        </label>
+        {to === 'deferred' && (
+          <label>
+            {t('c_year')}
+            <input
+              type="number"
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+              min={2000}
+              max={2100}
+            />
+          </label>
+        )}
+        <button type="submit" disabled={!to}>
+          {t('q_apply')}
+        </button>
+      </form>
+      <button type="button" onClick={onClear}>
+        {t('q_clear')}
+      </button>
+    </div>
   );
 }
