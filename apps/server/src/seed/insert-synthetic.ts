@@ -64,31 +64,32 @@ export async function insertSynthetic(db: Db, o: InsertOptions): Promise<InsertR
     days: o.days ?? 365,
     batch: o.batch ?? 2000,
   };
-  // PostgreSQL: two batches in flight on two connections, so building one batch's COPY text here
-  // overlaps the server writing the other (PGlite runs on this thread: one at a time).
-  const window = db.kind === 'postgres' ? 2 : 1;
-  const inflight = new Set<Promise<void>>();
+  // A batch's requests commit before its events start (a duplicate's parent must be visible to the
+  // next batch's foreign-key check), and on PostgreSQL its events are written on a second
+  // connection while the next batch's requests go in. PGlite runs on this thread: one at a time.
+  let events: Promise<void> | null = null;
   for await (const m of fromWorker(input)) {
     if (m.type === 'residents') {
       await insertResidents(db, m.offset, m.rows, ctx);
       result.residents += m.rows.length;
       continue;
     }
-    // Ids are taken before the batch starts, in order, so a later batch can name an earlier one's rows.
-    await assignIds(db, m.rows, ctx);
     const rows = m.rows;
-    const p: Promise<void> = db
-      .transaction(async (tx) => insertRequests(tx, rows, ctx))
-      .then((events) => {
-        result.events += events;
+    await assignIds(db, rows, ctx);
+    await db.transaction(async (tx) => insertRequests(tx, rows, ctx));
+    const written = db
+      .transaction(async (tx) => insertEvents(tx, rows, ctx))
+      .then((n) => {
+        result.events += n;
         result.requests += rows.length;
         o.onProgress?.(result.requests, o.count);
-      })
-      .finally(() => inflight.delete(p));
-    inflight.add(p);
-    if (inflight.size >= window) await Promise.race(inflight);
+      });
+    written.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    if (events) await events;
+    events = written;
+    if (db.kind === 'pglite') await events;
   }
-  await Promise.all(inflight);
+  await events;
   return result;
 }
 
@@ -178,6 +179,12 @@ const EVENTS_PER_STATEMENT = 5000;
 const OPERATOR_CHANNELS = ['phone', 'email', 'messenger'];
 
 /** Inserts a batch of requests and their events; returns the number of events. */
+/** Database ids and numbers of generated requests by their seq. */
+function refs(ctx: Context): { idOf: (seq: number) => number; numberBySeq: (seq: number) => string } {
+  const idOf = (seq: number): number => ctx.ids[seq] as number;
+  return { idOf, numberBySeq: (seq) => numberOf(idOf(seq), ctx.years[seq] as number) };
+}
+
 async function assignIds(db: Queryable, rows: SynthRequest[], ctx: Context): Promise<void> {
   const ids = await db.query<{ id: number }>(
     sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
@@ -188,9 +195,9 @@ async function assignIds(db: Queryable, rows: SynthRequest[], ctx: Context): Pro
   });
 }
 
-async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<number> {
-  const idOf = (seq: number): number => ctx.ids[seq] as number;
-  const numberBySeq = (seq: number): string => numberOf(idOf(seq), ctx.years[seq] as number);
+/** Inserts a batch of requests (their ids already taken). */
+async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<void> {
+  const { idOf, numberBySeq } = refs(ctx);
   const executorOf = (agency: string): number | null =>
     ctx.executor && ctx.executor.agency === agency ? ctx.executor.id : null;
   let chunk: unknown[][] = [];
@@ -236,7 +243,11 @@ async function insertRequests(tx: Queryable, rows: SynthRequest[], ctx: Context)
     }
   }
   await copyRows(tx, 'requests', REQUEST_COLUMNS, chunk);
+}
 
+/** Inserts the events of a batch of requests (already committed); returns their number. */
+async function insertEvents(tx: Queryable, rows: SynthRequest[], ctx: Context): Promise<number> {
+  const { idOf, numberBySeq } = refs(ctx);
   let events: unknown[][] = [];
   let total = 0;
   const flush = async (): Promise<void> => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
-import { rebuildAll, refreshRollups } from './rollups.ts';
+import { byDimension, volume, wholeMonths } from './repository.ts';
+import { MEASURE_COLUMNS, rebuildAll, refreshRollups } from './rollups.ts';
 
 let s: TestServer;
 const TZ = 'Asia/Almaty';
@@ -120,6 +121,45 @@ describe('rollups', () => {
       sql`SELECT sum(st_rejected)::int AS n FROM request_rollup_daily`,
     );
     expect(r[0]?.n).toBe(1);
+  });
+});
+
+describe('the monthly rollup', () => {
+  it('knows the whole months of a range', () => {
+    expect(wholeMonths('2026-09-15', '2026-11-10')).toEqual({ start: '2026-10-01', end: '2026-11-01' });
+    expect(wholeMonths('2026-10-01', '2026-10-31')).toEqual({ start: '2026-10-01', end: '2026-11-01' });
+    expect(wholeMonths('2025-12-01', '2026-02-28')).toEqual({ start: '2025-12-01', end: '2026-03-01' });
+    expect(wholeMonths('2026-10-02', '2026-10-30')).toBeNull();
+    expect(wholeMonths('2026-10-05', '2026-11-03')).toBeNull();
+  });
+
+  it('is the daily rollup summed per month, column by column, and follows it', async () => {
+    const cols = MEASURE_COLUMNS.map((c) => `sum(${c})::bigint`).join(" || '|' || ");
+    const daily =
+      sql.raw(`SELECT date_trunc('month', day)::date::text || '|' || category_code || '|' || district_code
+      || '|' || agency_code || '|' || ${cols} AS k FROM request_rollup_daily GROUP BY date_trunc('month', day), category_code, district_code, agency_code ORDER BY 1`);
+    const monthly = sql.raw(`SELECT day::text || '|' || category_code || '|' || district_code
+      || '|' || agency_code || '|' || ${cols} AS k FROM request_rollup_monthly GROUP BY day, category_code, district_code, agency_code ORDER BY 1`);
+    const d = (await s.db.query<{ k: string }>(daily)).map((r) => r.k);
+    expect(d.length).toBeGreaterThan(1);
+    expect((await s.db.query<{ k: string }>(monthly)).map((r) => r.k)).toEqual(d);
+  });
+
+  it('gives the same answers as the daily rollup for a range with whole months and ragged edges', async () => {
+    const f = { cityId: 'testcity', from: '2026-09-15', to: '2026-11-10' };
+    const raw = await s.db.query<{ category_code: string; n: number }>(
+      sql`SELECT category_code, count(*)::int AS n FROM requests GROUP BY 1 ORDER BY 2 DESC, 1`,
+    );
+    const got = await byDimension(s.db, f, 'category_code');
+    expect(got.map((r) => [r.key, r.requests]).sort()).toEqual(raw.map((r) => [r.category_code, r.n]).sort());
+    // Only the ragged edges: no whole month, the daily rollup alone.
+    const edge = await byDimension(s.db, { ...f, from: '2026-10-06', to: '2026-10-30' }, 'channel');
+    const rawEdge = await s.db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM requests WHERE (created_at AT TIME ZONE ${TZ})::date BETWEEN '2026-10-06' AND '2026-10-30'`,
+    );
+    expect(edge.reduce((a, r) => a + r.requests, 0)).toBe(rawEdge[0]?.n);
+    const months = await volume(s.db, f, 'month');
+    expect(months).toEqual([{ period: '2026-10-01', requests: raw.reduce((a, r) => a + r.n, 0) }]);
   });
 });
 

@@ -1,6 +1,10 @@
-/** Analytics queries: every one reads the daily rollup, never the raw requests. */
+/**
+ * Analytics queries: every one reads the rollups, never the raw requests — whole months from the
+ * monthly rollup, days from the daily one.
+ */
 import { sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, CRITICALITIES, STATUSES } from '@komek/domain/lifecycle';
+import { addDays } from '@komek/domain/time';
 import type { Queryable } from '../../db/client.ts';
 
 export interface Filter {
@@ -47,6 +51,37 @@ function where(f: Filter, range?: { from: string; to: string }): SQL {
 
 export { CHANNELS, STATUSES, CRITICALITIES as CRITS };
 
+const nextMonth = (m: string): string => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * The whole months inside [from, to] as [start, end) (first days), or null if there are none:
+ * those come from the monthly rollup, the days around them from the daily one.
+ */
+export function wholeMonths(from: string, to: string): { start: string; end: string } | null {
+  const start = from.endsWith('-01') ? from : nextMonth(from.slice(0, 7) + '-01');
+  const after = addDays(to, 1);
+  const end = after.endsWith('-01') ? after : after.slice(0, 7) + '-01';
+  return start < end ? { start, end } : null;
+}
+
+/**
+ * `FROM …` for a query that sums the rollup over a range regardless of the day: the whole
+ * months from the monthly rollup, the ragged edges from the daily one (same columns; `day` of a
+ * monthly row is the month's first day).
+ */
+function rollup(f: Filter, range?: { from: string; to: string }): SQL {
+  const r = range ?? f;
+  const months = wholeMonths(r.from, r.to);
+  if (!months) return sql`request_rollup_daily WHERE ${where(f, range)}`;
+  const edges = sql`${where(f, range)} AND (day < ${months.start}::date OR day >= ${months.end}::date)`;
+  const inside = where(f, { from: months.start, to: addDays(months.end, -1) });
+  return sql`(SELECT * FROM request_rollup_daily WHERE ${edges}
+    UNION ALL SELECT * FROM request_rollup_monthly WHERE ${inside}) AS r`;
+}
+
 /**
  * The number of requests a rollup row counts under the filter: all of them, or only the
  * channels / criticalities asked for (those splits are columns of the rollup).
@@ -67,7 +102,8 @@ export async function volume(db: Queryable, f: Filter, bucket: Bucket, range?: {
     period: string;
     requests: number;
   }>(sql`SELECT ${b}::text AS period, sum(${countExpr(f)})::int AS requests
-    FROM request_rollup_daily WHERE ${where(f, range)} GROUP BY 1 ORDER BY 1`);
+    FROM ${bucket === 'month' ? rollup(f, range) : sql`request_rollup_daily WHERE ${where(f, range)}`}
+    GROUP BY 1 ORDER BY 1`);
 }
 
 export interface BreakdownRow {
@@ -120,7 +156,7 @@ export async function byDimension(
 ): Promise<BreakdownRow[]> {
   if (dim === 'category_code' || dim === 'district_code' || dim === 'agency_code') {
     return db.query<BreakdownRow>(sql`SELECT ${sql.identifier(dim)} AS key, ${MEASURES}
-      FROM request_rollup_daily WHERE ${where(f, range)} GROUP BY 1 ORDER BY 2 DESC`);
+      FROM ${rollup(f, range)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
     const cols = CRITICALITIES.map(
@@ -128,11 +164,8 @@ export async function byDimension(
         `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`,
     ).join(', ');
     const r =
-      (
-        await db.query<Record<string, number>>(
-          sql`SELECT ${sql.raw(cols)} FROM request_rollup_daily WHERE ${where(f, range)}`,
-        )
-      )[0] ?? {};
+      (await db.query<Record<string, number>>(sql`SELECT ${sql.raw(cols)} FROM ${rollup(f, range)}`))[0] ??
+      {};
     return CRITICALITIES.map((c) => ({
       ...zero(c, r[`n_${c}`] ?? 0),
       resolved: r[`res_n_${c}`] ?? 0,
@@ -149,7 +182,7 @@ export async function byDimension(
   const r =
     (
       await db.query<Record<string, number>>(
-        sql`SELECT ${sql.raw(names.map((n) => `sum(${prefix}${n})::int AS ${prefix}${n}`).join(', '))} FROM request_rollup_daily WHERE ${where(f, range)}`,
+        sql`SELECT ${sql.raw(names.map((n) => `sum(${prefix}${n})::int AS ${prefix}${n}`).join(', '))} FROM ${rollup(f, range)}`,
       )
     )[0] ?? {};
   return names

@@ -4,6 +4,7 @@
  * each, so the rollup always equals a GROUP BY over the raw requests.
  */
 import { sql } from 'drizzle-orm';
+import { CHANNELS, CRITICALITIES, STATUSES } from '@komek/domain/lifecycle';
 import type { Db, Queryable } from '../../db/client.ts';
 
 /** Recomputes the rollup of some local days of a city (delete + insert; call inside a transaction). */
@@ -79,6 +80,46 @@ export async function rebuildDays(
         AND (created_at AT TIME ZONE ${timeZone})::date IN (${list})
       GROUP BY 1, 2, 3, 4, 5`);
   }
+  await rebuildMonths(tx, cityId, [...new Set(days.map((d) => d.slice(0, 7) + '-01'))]);
+}
+
+/** The measure columns the rollups share (everything after the key). */
+export const MEASURE_COLUMNS = [
+  'requests',
+  ...CHANNELS.map((c) => `ch_${c}`),
+  ...STATUSES.map((s) => `st_${s}`),
+  ...CRITICALITIES.flatMap((c) => [`n_${c}`, `met_${c}`, `breached_${c}`, `res_n_${c}`, `res_s_${c}`]),
+  'resolved',
+  'sla_met',
+  'sla_breached',
+  'first_response_n',
+  'first_response_seconds',
+  'resolution_n',
+  'resolution_seconds',
+  'resolved_24h',
+  'resolved_72h',
+  'resolved_10d',
+  'rating_n',
+  'rating_sum',
+];
+
+/** Recomputes the monthly rollup of some months (first days, 'YYYY-MM-01') from the daily one. */
+export async function rebuildMonths(tx: Queryable, cityId: string, months: string[]): Promise<void> {
+  if (!months.length) return;
+  const list = sql.join(
+    months.map((m) => sql`${m}::date`),
+    sql`, `,
+  );
+  const sums = sql.raw(MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', '));
+  await tx.query(sql`DELETE FROM request_rollup_monthly WHERE city_id = ${cityId} AND day IN (${list})`);
+  const cols = sql.raw(MEASURE_COLUMNS.join(', '));
+  await tx.query(sql`INSERT INTO request_rollup_monthly (city_id, day, category_code, district_code, agency_code, ${cols})
+    SELECT city_id, date_trunc('month', day)::date, category_code, district_code, agency_code, ${sums}
+    FROM request_rollup_daily
+    WHERE city_id = ${cityId} AND date_trunc('month', day)::date IN (${list})
+      AND day >= (SELECT min(m) FROM unnest(ARRAY[${list}]) AS m)
+      AND day < (SELECT max(m) FROM unnest(ARRAY[${list}]) AS m) + interval '1 month'
+    GROUP BY 1, 2, 3, 4, 5`);
 }
 
 /** The local days with requests created or changed since the watermark. */

@@ -156,11 +156,11 @@ export function openDataRoutes(app: App, deps: AppDeps): void {
         rating_n: number;
         rating_sum: number;
       }>(sql`
-        SELECT to_char(date_trunc('month', day), 'YYYY-MM') AS month, category_code AS category, district_code AS district,
+        SELECT to_char(day, 'YYYY-MM') AS month, category_code AS category, district_code AS district,
           sum(requests)::int AS requests, sum(resolved)::int AS resolved, sum(sla_met)::int AS sla_met,
           sum(sla_breached)::int AS sla_breached, sum(resolution_n)::int AS res_n, sum(resolution_seconds)::float8 AS res_s,
           sum(rating_n)::int AS rating_n, sum(rating_sum)::int AS rating_sum
-        FROM request_rollup_daily
+        FROM request_rollup_monthly
         WHERE city_id = ${cityId} AND day >= ${`${from}-01`}::date AND day < (${`${to}-01`}::date + interval '1 month')
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
       const out = rows.map((r) => ({
