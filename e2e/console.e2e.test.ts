@@ -90,7 +90,15 @@ describe.skipIf(!hasChromium)('operator console', () => {
     }
     expect(shown).toBeGreaterThanOrEqual(1);
     await page.getByRole('img', { name: 'volume' }).waitFor();
+    await page.getByRole('img', { name: 'districts map' }).waitFor();
+    await page.getByRole('img', { name: 'open by agency' }).waitFor();
+    await page.getByText('открыто сейчас').waitFor();
     await e.shot(page, 'panel-dashboard');
+    // The panel in Kazakh, then through to the queue of what is overdue.
+    await page.getByLabel('language').selectOption('kk');
+    await page.getByText('Қызметтер бойынша ашық өтініштер').waitFor();
+    await page.getByText('қазір мерзімі өткен').click();
+    await page.waitForURL(/\/console\?overdue=true/);
     await ctx.close();
   });
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import './strings.ts';
 import './console.css';
 import { api, ApiError, type User } from '../shared/api.ts';
-import { LANGS, setLang } from '../shared/i18n.ts';
+import { LanguageSelect } from '../shared/LanguageSelect.tsx';
 import { go, useLocation } from './nav.ts';
 import Queue from './Queue.tsx';
 import RequestView from './RequestView.tsx';
@@ -59,7 +59,7 @@ function Login({ onDone }: { onDone: (u: User) => void }) {
 }
 
 export default function ConsoleApp() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { path, query } = useLocation();
   const [user, setUser] = useState<User | null | undefined>(undefined);
   useEffect(() => {
@@ -130,17 +130,7 @@ export default function ConsoleApp() {
           {user.name} · {user.role}
           {user.agencyCode ? ` · ${user.agencyCode}` : ''}
         </span>
-        <select
-          aria-label="language"
-          value={i18n.language}
-          onChange={(e) => setLang(e.target.value as (typeof LANGS)[number])}
-        >
-          {LANGS.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect />
         <button onClick={signOut}>{t('c_signout')}</button>
       </header>
       <main>

@@ -1,16 +1,27 @@
-/** The city-services panel (/panel): today's and this month's picture from the analytics API, with charts. */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * The city-services panel (/panel): now (incoming by hour, open and overdue by agency), the period
+ * (volume against last year, top and rising topics, SLA by criticality, channels, districts map),
+ * seasons, incidents, spikes and the budget backlog. Every chart that names a category, agency,
+ * district or criticality clicks through to the console's queue filtered by it.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import '../console/console.css';
 import '../console/strings.ts';
-import { api, ApiError, type User } from '../shared/api.ts';
+import './strings.ts';
+import { api, ApiError, tr, type I18nText, type RequestItem, type User } from '../shared/api.ts';
+import { LanguageSelect } from '../shared/LanguageSelect.tsx';
+import { useCategories } from '../console/Queue.tsx';
+import { dueIn } from '../console/nav.ts';
+import { Chart, registerDistricts, type DistrictFeature, type Option } from './charts.tsx';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
+interface Breakdown {
+  key: string;
+  requests: number;
+  slaCompliance: number | null;
+  avgResolutionHours: number | null;
+  resolutionBuckets: { within24h: number; within72h: number; within10d: number; later: number };
+}
 interface Overview {
   range: { from: string; to: string };
   requests: number;
@@ -19,70 +30,324 @@ interface Overview {
   slaCompliance: number | null;
   avgResolutionHours: number | null;
   satisfaction: number | null;
+  byCriticality: Breakdown[];
   channels: { channel: string; requests: number }[];
   topCategories: { category: string; requests: number; previous: number }[];
 }
-
-function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    c.setOption(option);
-    const onResize = (): void => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      c.dispose();
-    };
-  }, [option]);
-  return <div ref={el} role="img" aria-label={label} style={{ height: 280 }} />;
+interface Today {
+  day: string;
+  byHour: number[];
+  yesterdayByHour: number[];
+  open: number;
+  overdue: number;
+  atRisk: number;
+  openByAgency: { agency: string; open: number; overdue: number; atRisk: number }[];
+}
+type Series = { period: string; requests: number }[];
+interface Incident {
+  id: number;
+  category: string | null;
+  district: string | null;
+  title: string;
+  openRequests: number;
+  requests: number;
+}
+interface Alert {
+  id: number;
+  day: string;
+  category: string;
+  district: string | null;
+  count: number;
+  expected: number;
+}
+interface Backlog {
+  plannedYear: number;
+  category: string;
+  district: string | null;
+  requests: number;
+  repeats: number;
 }
 
+const PERIODS = [1, 7, 30, 90, 365];
+const DAY = 86_400_000;
+const iso = (d: Date): string => d.toISOString().slice(0, 10);
+/** Opens the console's queue with these filters (a full navigation: the console is another app). */
+const toQueue = (filters: Record<string, string>): void => {
+  window.location.assign(`/console?${new URLSearchParams(filters).toString()}`);
+};
+/** The API's resolution counts are cumulative (within 24 h ⊂ within 72 h ⊂ within 10 d): bands for stacking. */
+const bands = (b: Breakdown['resolutionBuckets']): Breakdown['resolutionBuckets'] => ({
+  within24h: b.within24h,
+  within72h: b.within72h - b.within24h,
+  within10d: b.within10d - b.within72h,
+  later: b.later,
+});
+const short = (s: string, n = 30): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const RED = '#c62828';
+const AMBER = '#ef8f00';
+const BRAND = '#0b6b50';
+const GREY = '#9aa4ae';
+
 export default function PanelApp() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const params = new URLSearchParams(window.location.search);
+  const [days, setDays] = useState(Number(params.get('days')) || 7);
+  const [topic, setTopic] = useState(params.get('topic') ?? '');
   const [ov, setOv] = useState<Overview | null>(null);
-  const [vol, setVol] = useState<{
-    series: { period: string; requests: number }[];
-    lastYear: { period: string; requests: number }[];
+  const [now, setNow] = useState<Today | null>(null);
+  const [vol, setVol] = useState<{ series: Series; lastYear: Series } | null>(null);
+  const [rising, setRising] = useState<{ category: string; requests: number; growth: number | null }[]>([]);
+  const [districts, setDistricts] = useState<Breakdown[]>([]);
+  const [byAgency, setByAgency] = useState<Breakdown[]>([]);
+  const [season, setSeason] = useState<{
+    byWeek: { week: number; requests: number }[];
+    byWeekday: { weekday: number; requests: number }[];
   } | null>(null);
-  const [rising, setRising] = useState<
-    { category: string; requests: number; previous: number; growth: number | null }[]
-  >([]);
-  const [alerts, setAlerts] = useState<
-    { id: number; day: string; category: string; district: string | null; count: number; expected: number }[]
-  >([]);
-  const [backlog, setBacklog] = useState<
-    { plannedYear: number; category: string; district: string | null; requests: number; repeats: number }[]
-  >([]);
-  const [error, setError] = useState('');
+  const [geo, setGeo] = useState<DistrictFeature[]>([]);
+  const [agencies, setAgencies] = useState(new Map<string, Partial<I18nText>>());
+  const [overdue, setOverdue] = useState<RequestItem[]>([]);
+  const [incidents, setIncidents] = useState<Incident[]>([]);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [backlog, setBacklog] = useState<Backlog[]>([]);
   const [fcr, setFcr] = useState<{ contacts: number; firstContactResolution: number | null } | null>(null);
+  const [error, setError] = useState('');
+  const cats = useCategories();
+  const catName = (c: string): string => tr(cats.get(c)?.name, lang) || c || '—';
+  const agencyName = (a: string): string => tr(agencies.get(a), lang) || a || '—';
+  const districtName = (d: string | null): string =>
+    tr(geo.find((f) => f.properties.code === d)?.properties.name as Partial<I18nText> | undefined, lang) ||
+    d ||
+    '—';
+
   useEffect(() => {
     api<{ user: User | null }>('/api/v1/auth/me').then(
       (r) => setUser(r.user?.kind === 'staff' ? r.user : null),
       () => setUser(null),
     );
   }, []);
+  const to = iso(new Date());
+  const from = iso(new Date(Date.now() - (days - 1) * DAY));
+  const range = `from=${from}&to=${to}`;
   useEffect(() => {
     if (!user) return;
-    const from90 = new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10);
     const fail = (e: unknown): void => setError(e instanceof ApiError ? e.message : String(e));
-    api<Overview>('/api/v1/analytics/overview').then(setOv, fail);
-    api<NonNullable<typeof fcr>>('/api/v1/contacts/summary').then(setFcr, () => setFcr(null));
-    api<typeof vol>(`/api/v1/analytics/volume?bucket=day&from=${from90}`).then(setVol, fail);
+    window.history.replaceState(null, '', `/panel?days=${days}${topic ? `&topic=${topic}` : ''}`);
+    api<Overview>(`/api/v1/analytics/overview?${range}`).then(setOv, fail);
+    api<{ series: Series; lastYear: Series }>(
+      `/api/v1/analytics/volume?bucket=${days > 90 ? 'week' : 'day'}&${days < 30 ? `from=${iso(new Date(Date.now() - 29 * DAY))}&to=${to}` : range}`,
+    ).then(setVol, fail);
     api<{ rows: typeof rising }>(
-      '/api/v1/analytics/rising?from=' + new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
+      `/api/v1/analytics/rising?${days < 30 ? `from=${iso(new Date(Date.now() - 29 * DAY))}&to=${to}` : range}`,
     ).then((r) => setRising(r.rows.slice(0, 8)), fail);
-    api<{ items: typeof alerts }>('/api/v1/alerts?status=open').then(
-      (r) => setAlerts(r.items),
-      () => undefined,
+    api<{ rows: Breakdown[] }>(`/api/v1/analytics/breakdown?by=district&${range}`).then(
+      (r) => setDistricts(r.rows),
+      fail,
     );
-    api<{ rows: typeof backlog }>('/api/v1/analytics/backlog').then(
-      (r) => setBacklog(r.rows.slice(0, 12)),
-      () => undefined,
+    api<{ rows: Breakdown[] }>(`/api/v1/analytics/breakdown?by=agency&${range}`).then(
+      (r) => setByAgency(r.rows.filter((x) => x.key).slice(0, 10)),
+      fail,
     );
+  }, [user, days]);
+  useEffect(() => {
+    if (!user) return;
+    const quiet = (): void => undefined;
+    const load = (): void => {
+      api<Today>('/api/v1/analytics/today').then(setNow, quiet);
+      api<{ items: RequestItem[] }>('/api/v1/requests?overdue=true&limit=10').then(
+        (r) => setOverdue(r.items),
+        quiet,
+      );
+      api<{ items: Incident[] }>('/api/v1/incidents?status=open').then((r) => setIncidents(r.items), quiet);
+      api<{ items: Alert[] }>('/api/v1/alerts?status=open').then((r) => setAlerts(r.items), quiet);
+    };
+    load();
+    const timer = setInterval(load, 60_000);
+    api<{ contacts: number; firstContactResolution: number | null }>('/api/v1/contacts/summary').then(
+      setFcr,
+      quiet,
+    );
+    api<{ rows: Backlog[] }>('/api/v1/analytics/backlog').then((r) => setBacklog(r.rows.slice(0, 12)), quiet);
+    api<{ features: DistrictFeature[] }>('/api/v1/districts').then((r) => setGeo(r.features), quiet);
+    api<{ items: { code: string; name: Partial<I18nText> }[] }>('/api/v1/agencies').then(
+      (r) => setAgencies(new Map(r.items.map((a) => [a.code, a.name]))),
+      quiet,
+    );
+    return () => clearInterval(timer);
   }, [user]);
+  // The topic whose seasons are shown: chosen, else the period's top topic.
+  const seasonTopic = topic || ov?.topCategories[0]?.category || '';
+  useEffect(() => {
+    if (!user || !seasonTopic) return;
+    api<NonNullable<typeof season>>(
+      `/api/v1/analytics/seasonality?category=${encodeURIComponent(seasonTopic)}&from=${iso(new Date(Date.now() - 729 * DAY))}&to=${to}`,
+    ).then(setSeason, () => setSeason(null));
+  }, [user, seasonTopic]);
+
+  const charts = useMemo(() => {
+    const hours = Array.from({ length: 24 }, (_, h) => String(h));
+    const agenciesOpen = [...(now?.openByAgency ?? [])].slice(0, 12).reverse();
+    const agencyRows = [...byAgency].reverse();
+    const mapName = geo.length ? registerDistricts(geo) : '';
+    const districtMax = Math.max(1, ...districts.map((d) => d.requests));
+    return {
+      hourly: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [t('p_today_s'), t('p_yesterday')] },
+        grid: { left: 40, right: 10, top: 30, bottom: 24 },
+        xAxis: { type: 'category', data: hours },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [
+          { type: 'bar', name: t('p_today_s'), data: now?.byHour ?? [], itemStyle: { color: BRAND } },
+          {
+            type: 'line',
+            name: t('p_yesterday'),
+            data: now?.yesterdayByHour ?? [],
+            itemStyle: { color: GREY },
+          },
+        ],
+      } as Option,
+      agencies: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [t('p_open'), t('p_overdue')] },
+        grid: { left: 190, right: 20, top: 30, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: agenciesOpen.map((a) => short(agencyName(a.agency))) },
+        series: [
+          {
+            type: 'bar',
+            stack: 'open',
+            name: t('p_open'),
+            data: agenciesOpen.map((a) => a.open - a.overdue),
+            itemStyle: { color: BRAND },
+          },
+          {
+            type: 'bar',
+            stack: 'open',
+            name: t('p_overdue'),
+            data: agenciesOpen.map((a) => a.overdue),
+            itemStyle: { color: RED },
+          },
+        ],
+      } as Option,
+      volume: {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0, data: [t('p_now'), t('p_last_year')] },
+        grid: { left: 50, right: 10, top: 30, bottom: 24 },
+        xAxis: { type: 'category', data: vol?.series.map((p) => p.period) ?? [] },
+        yAxis: { type: 'value' },
+        series: [
+          { type: 'line', name: t('p_now'), data: vol?.series.map((p) => p.requests) ?? [], smooth: true },
+          {
+            type: 'line',
+            name: t('p_last_year'),
+            data: vol?.lastYear.map((p) => p.requests) ?? [],
+            smooth: true,
+            lineStyle: { type: 'dashed' },
+            itemStyle: { color: GREY },
+          },
+        ],
+      } as Option,
+      top: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [t('p_now'), t('p_before')] },
+        grid: { left: 170, right: 20, top: 30, bottom: 24 },
+        xAxis: { type: 'value' },
+        yAxis: {
+          type: 'category',
+          data: (ov?.topCategories ?? []).map((c) => catName(c.category)).reverse(),
+        },
+        series: [
+          { type: 'bar', name: t('p_now'), data: (ov?.topCategories ?? []).map((c) => c.requests).reverse() },
+          {
+            type: 'bar',
+            name: t('p_before'),
+            data: (ov?.topCategories ?? []).map((c) => c.previous).reverse(),
+            itemStyle: { color: GREY },
+          },
+        ],
+      } as Option,
+      sla: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [t('p_within24'), t('p_within72'), t('p_within10d'), t('p_later')] },
+        grid: { left: 190, right: 20, top: 30, bottom: 24 },
+        xAxis: { type: 'value' },
+        yAxis: { type: 'category', data: agencyRows.map((c) => short(agencyName(c.key))) },
+        series: (
+          [
+            ['p_within24', 'within24h', BRAND],
+            ['p_within72', 'within72h', '#4c9a7f'],
+            ['p_within10d', 'within10d', AMBER],
+            ['p_later', 'later', RED],
+          ] as const
+        ).map(([name, k, color]) => ({
+          type: 'bar',
+          stack: 'res',
+          name: t(name),
+          data: agencyRows.map((c) => bands(c.resolutionBuckets)[k]),
+          itemStyle: { color },
+        })),
+      } as Option,
+      channels: {
+        tooltip: { trigger: 'item' },
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '70%'],
+            data: (ov?.channels ?? []).map((c) => ({ name: c.channel, value: c.requests })),
+          },
+        ],
+      } as Option,
+      map: mapName
+        ? ({
+            tooltip: {
+              trigger: 'item',
+              formatter: (p: { name: string; value: number }) =>
+                `${districtName(p.name)}: ${Number.isFinite(p.value) ? p.value : 0}`,
+            },
+            visualMap: {
+              min: 0,
+              max: districtMax,
+              right: 10,
+              bottom: 10,
+              calculable: true,
+              inRange: { color: ['#e8f3ee', '#7fbfa5', BRAND, '#063d2d'] },
+            },
+            series: [
+              {
+                type: 'map',
+                map: mapName,
+                roam: false,
+                label: { show: true, formatter: (p: { name: string }) => districtName(p.name) },
+                data: districts.map((d) => ({ name: d.key, value: d.requests })),
+              },
+            ],
+          } as Option)
+        : null,
+      weeks: {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 10, top: 10, bottom: 24 },
+        xAxis: { type: 'category', data: (season?.byWeek ?? []).map((w) => String(w.week)) },
+        yAxis: { type: 'value' },
+        series: [
+          { type: 'bar', data: (season?.byWeek ?? []).map((w) => w.requests), itemStyle: { color: BRAND } },
+        ],
+      } as Option,
+      weekdays: {
+        tooltip: { trigger: 'axis' },
+        grid: { left: 40, right: 10, top: 10, bottom: 24 },
+        xAxis: { type: 'category', data: (season?.byWeekday ?? []).map((w) => String(w.weekday)) },
+        yAxis: { type: 'value' },
+        series: [
+          { type: 'bar', data: (season?.byWeekday ?? []).map((w) => w.requests), itemStyle: { color: GREY } },
+        ],
+      } as Option,
+      agenciesOpen,
+      agencyRows,
+    };
+  }, [now, vol, ov, districts, byAgency, geo, season, cats, agencies, lang]);
+
   if (user === undefined) return <main className="console loading">…</main>;
   if (!user) {
     return (
@@ -97,18 +362,33 @@ export default function PanelApp() {
     ov && ov.previousPeriod
       ? Math.round(((ov.requests - ov.previousPeriod) / ov.previousPeriod) * 100)
       : null;
+  const topCats = [...(ov?.topCategories ?? [])].reverse();
   return (
     <div className="console">
       <header className="bar">
-        <strong>Komek 109 — panel</strong>
+        <strong>{t('p_title')}</strong>
         <nav>
           <a href="/console">{t('c_queue')}</a>
         </nav>
         <span className="who">
           {user.name} · {user.role}
         </span>
+        <LanguageSelect />
       </header>
       <main className="panel">
+        <div className="filters">
+          <label>
+            {t('p_period')}
+            <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              {PERIODS.map((d) => (
+                <option key={d} value={d}>
+                  {d === 1 ? t('p_today') : d === 365 ? t('p_year') : t('p_days', { n: d })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span className="hint">{t('p_click')}</span>
+        </div>
         {error && (
           <p className="error" role="alert">
             {error}
@@ -119,21 +399,25 @@ export default function PanelApp() {
             <div className="card">
               <b>{ov.requests}</b>
               <span>
-                requests, {ov.range.from} – {ov.range.to}
-                {change !== null ? ` (${change > 0 ? '+' : ''}${change}% vs previous)` : ''}
+                {t('p_requests')} ({ov.range.from} – {ov.range.to})
+                {change !== null ? ` · ${t('p_vs_prev', { pct: `${change > 0 ? '+' : ''}${change}` })}` : ''}
               </span>
             </div>
             <div className="card">
-              <b>{ov.slaCompliance ?? '—'}%</b>
-              <span>SLA compliance</span>
+              <b>{ov.sameTimeLastYear}</b>
+              <span>{t('p_last_year')}</span>
             </div>
             <div className="card">
-              <b>{ov.avgResolutionHours ?? '—'} h</b>
-              <span>average resolution</span>
+              <b>{ov.slaCompliance ?? '—'}%</b>
+              <span>{t('p_sla')}</span>
+            </div>
+            <div className="card">
+              <b>{ov.avgResolutionHours ?? '—'}</b>
+              <span>{t('p_resolution')}</span>
             </div>
             <div className="card">
               <b>{ov.satisfaction ?? '—'}</b>
-              <span>satisfaction (1–5)</span>
+              <span>{t('p_satisfaction')}</span>
             </div>
             {fcr && (
               <div className="card">
@@ -142,107 +426,235 @@ export default function PanelApp() {
                     ? '—'
                     : `${Math.round(fcr.firstContactResolution * 100)}%`}
                 </b>
-                <span>first-contact resolution ({fcr.contacts} contacts, 7 days)</span>
+                <span>{t('p_fcr', { n: fcr.contacts })}</span>
               </div>
             )}
-            <div className="card">
-              <b>{ov.sameTimeLastYear}</b>
-              <span>same period last year</span>
-            </div>
+            {now && (
+              <>
+                <a className="card" href="/console">
+                  <b>{now.open}</b>
+                  <span>{t('p_open_now')}</span>
+                </a>
+                <a className="card warn" href="/console?overdue=true">
+                  <b>{now.overdue}</b>
+                  <span>{t('p_overdue_now')}</span>
+                </a>
+                <div className="card">
+                  <b>{now.atRisk}</b>
+                  <span>{t('p_at_risk')}</span>
+                </div>
+              </>
+            )}
           </section>
         )}
         <div className="grid2">
-          {vol && (
-            <section className="card">
-              <h3>Volume, 90 days</h3>
-              <Chart
-                label="volume"
-                option={{
-                  tooltip: { trigger: 'axis' },
-                  xAxis: { type: 'category', data: vol.series.map((p) => p.period) },
-                  yAxis: { type: 'value' },
-                  series: [
-                    { type: 'line', name: 'requests', data: vol.series.map((p) => p.requests), smooth: true },
-                  ],
-                }}
-              />
-            </section>
-          )}
-          {ov && (
-            <section className="card">
-              <h3>Top categories</h3>
-              <Chart
-                label="top categories"
-                option={{
-                  tooltip: {},
-                  legend: {},
-                  grid: { left: 160 },
-                  xAxis: { type: 'value' },
-                  yAxis: { type: 'category', data: ov.topCategories.map((c) => c.category).reverse() },
-                  series: [
-                    { type: 'bar', name: 'now', data: ov.topCategories.map((c) => c.requests).reverse() },
-                    {
-                      type: 'bar',
-                      name: 'previous',
-                      data: ov.topCategories.map((c) => c.previous).reverse(),
-                    },
-                  ],
-                }}
-              />
-            </section>
-          )}
           <section className="card">
-            <h3>Rising topics</h3>
+            <h2>{t('p_by_hour')}</h2>
+            <Chart option={charts.hourly} label="hourly" />
+          </section>
+          <section className="card">
+            <h2>{t('p_by_agency')}</h2>
+            <Chart
+              option={charts.agencies}
+              label="open by agency"
+              onClick={(p) => {
+                const a = charts.agenciesOpen[p.dataIndex ?? -1];
+                if (a) toQueue({ agency: a.agency, ...(p.seriesIndex === 1 ? { overdue: 'true' } : {}) });
+              }}
+            />
+          </section>
+          <section className="card">
+            <h2>{t('p_volume')}</h2>
+            <Chart option={charts.volume} label="volume" />
+          </section>
+          <section className="card">
+            <h2>{t('p_top')}</h2>
+            <Chart
+              option={charts.top}
+              label="top categories"
+              onClick={(p) => {
+                const c = topCats[p.dataIndex ?? -1];
+                if (c) toQueue({ category: c.category });
+              }}
+            />
+          </section>
+          <section className="card">
+            <h2>{t('p_density')}</h2>
+            {charts.map ? (
+              <Chart
+                option={charts.map}
+                label="districts map"
+                height={340}
+                onClick={(p) => p.name && toQueue({ district: p.name })}
+              />
+            ) : (
+              <p>{t('p_none')}</p>
+            )}
+          </section>
+          <section className="card">
+            <h2>{t('p_sla_by')}</h2>
+            <Chart
+              option={charts.sla}
+              label="resolution time by agency"
+              onClick={(p) => {
+                const a = charts.agencyRows[p.dataIndex ?? -1];
+                if (a) toQueue({ agency: a.key });
+              }}
+            />
+            <table className="queue">
+              <tbody>
+                {(ov?.byCriticality ?? []).map((c) => (
+                  <tr key={c.key}>
+                    <td>
+                      <a href={`/console?criticality=${c.key}`}>{c.key}</a>
+                    </td>
+                    <td>{c.requests}</td>
+                    <td>{c.slaCompliance ?? '—'}%</td>
+                    <td>{c.avgResolutionHours ?? '—'} h</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>{t('p_rising')}</h2>
             <table className="queue">
               <tbody>
                 {rising.map((r) => (
                   <tr key={r.category}>
                     <td>
-                      <a href={`/console?category=${r.category}`}>{r.category}</a>
+                      <a href={`/console?category=${encodeURIComponent(r.category)}`}>
+                        {catName(r.category)}
+                      </a>
                     </td>
-                    <td>
-                      {r.previous} → {r.requests}
+                    <td>{r.requests}</td>
+                    <td className={r.growth === null || r.growth > 0 ? 'up' : ''}>
+                      {r.growth === null ? t('p_new_topic') : `${r.growth > 0 ? '+' : ''}${r.growth}%`}
                     </td>
-                    <td>{r.growth === null ? 'new' : `${r.growth > 0 ? '+' : ''}${r.growth}%`}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </section>
           <section className="card">
-            <h3>Spike alerts</h3>
-            {alerts.length ? (
-              <ul>
-                {alerts.map((a) => (
-                  <li key={a.id}>
-                    {a.day} ·{' '}
-                    <a href={`/console?category=${a.category}${a.district ? `&district=${a.district}` : ''}`}>
-                      {a.category}
-                    </a>{' '}
-                    · {a.district ?? ''} · {a.count} (≈{a.expected})
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>—</p>
-            )}
+            <h2>{t('p_channels')}</h2>
+            <Chart option={charts.channels} label="channels" height={240} />
           </section>
           <section className="card">
-            <h3>Budget backlog (deferred)</h3>
+            <h2>{t('p_season')}</h2>
+            <label>
+              {t('p_category')}
+              <select value={seasonTopic} onChange={(e) => setTopic(e.target.value)}>
+                {[...cats.values()].map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.parent ? '— ' : ''}
+                    {tr(c.name, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <h3>{t('p_by_week')}</h3>
+            <Chart option={charts.weeks} label="seasonality by week" height={180} />
+            <h3>{t('p_by_weekday')}</h3>
+            <Chart option={charts.weekdays} label="seasonality by weekday" height={140} />
+          </section>
+          <section className="card">
+            <h2>{t('p_overdue_list')}</h2>
             <table className="queue">
               <tbody>
+                {overdue.map((r) => (
+                  <tr key={r.number}>
+                    <td>
+                      <a href={`/console/r/${r.number}`}>{r.number}</a>
+                    </td>
+                    <td>{catName(r.category ?? '')}</td>
+                    <td>{agencyName(r.agency ?? '')}</td>
+                    <td className="overdue">{dueIn(r.dueAt).text}</td>
+                  </tr>
+                ))}
+                {!overdue.length && (
+                  <tr>
+                    <td>{t('p_none')}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>{t('p_incidents')}</h2>
+            <table className="queue">
+              <tbody>
+                {incidents.map((i) => (
+                  <tr key={i.id}>
+                    <td>{i.title}</td>
+                    <td>{catName(i.category ?? '')}</td>
+                    <td>{districtName(i.district)}</td>
+                    <td>
+                      {i.openRequests}/{i.requests}
+                    </td>
+                  </tr>
+                ))}
+                {!incidents.length && (
+                  <tr>
+                    <td>{t('p_none')}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+            <h2>{t('p_alerts')}</h2>
+            <table className="queue">
+              <tbody>
+                {alerts.map((a) => (
+                  <tr key={a.id}>
+                    <td>{a.day}</td>
+                    <td>
+                      <a
+                        href={`/console?category=${encodeURIComponent(a.category)}${a.district ? `&district=${a.district}` : ''}`}
+                      >
+                        {catName(a.category)}
+                      </a>
+                    </td>
+                    <td>{districtName(a.district)}</td>
+                    <td>
+                      {a.count} ({t('p_expected')} {a.expected})
+                    </td>
+                  </tr>
+                ))}
+                {!alerts.length && (
+                  <tr>
+                    <td>{t('p_none')}</td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </section>
+          <section className="card">
+            <h2>{t('p_backlog')}</h2>
+            <a href="/api/v1/analytics/backlog?format=csv" download>
+              {t('p_export')}
+            </a>
+            <table className="queue">
+              <thead>
+                <tr>
+                  <th>{t('p_planned')}</th>
+                  <th>{t('p_category')}</th>
+                  <th>{t('p_district')}</th>
+                  <th>{t('p_count')}</th>
+                  <th>{t('p_repeats')}</th>
+                </tr>
+              </thead>
+              <tbody>
                 {backlog.map((b) => (
-                  <tr key={`${b.plannedYear}${b.category}${b.district}`}>
+                  <tr key={`${b.plannedYear}-${b.category}-${b.district ?? ''}`}>
                     <td>{b.plannedYear}</td>
-                    <td>{b.category}</td>
-                    <td>{b.district ?? '—'}</td>
+                    <td>{catName(b.category)}</td>
+                    <td>{districtName(b.district)}</td>
                     <td>{b.requests}</td>
-                    <td>{b.repeats} repeats</td>
+                    <td>{b.repeats}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <a href="/api/v1/analytics/backlog?format=csv">CSV</a>
           </section>
         </div>
       </main>

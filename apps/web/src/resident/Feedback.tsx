@@ -17,8 +17,13 @@ export function ConfirmFix({ r, onChange }: { r: ResidentRequest; onChange(r: Re
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const since = r.resolvedAt ?? r.closedAt;
-  const reopenUntil = since ? new Date(new Date(since).getTime() + (settings?.reopenWindowDays ?? 15) * DAY) : null;
-  const canReopen = (r.status === 'resolved' || r.status === 'closed') && reopenUntil !== null && reopenUntil.getTime() > Date.now();
+  const reopenUntil = since
+    ? new Date(new Date(since).getTime() + (settings?.reopenWindowDays ?? 15) * DAY)
+    : null;
+  const canReopen =
+    (r.status === 'resolved' || r.status === 'closed') &&
+    reopenUntil !== null &&
+    reopenUntil.getTime() > Date.now();
   if (r.status !== 'resolved' && !canReopen) return null;
 
   const act = async (to: 'closed' | 'reopened') => {
@@ -36,9 +41,19 @@ export function ConfirmFix({ r, onChange }: { r: ResidentRequest; onChange(r: Re
 
   return (
     <section className="r-panel r-note" aria-labelledby="r-fixed">
-      <h2 id="r-fixed" className="r-h3">{r.status === 'resolved' ? t('r.fix.question') : t('r.fix.stillBroken')}</h2>
+      <h2 id="r-fixed" className="r-h3">
+        {r.status === 'resolved' ? t('r.fix.question') : t('r.fix.stillBroken')}
+      </h2>
       {r.status === 'resolved' && since && (
-        <p className="r-muted">{t('r.fix.autoClose', { date: formatDate(new Date(new Date(since).getTime() + (settings?.autoCloseDays ?? 15) * DAY).toISOString(), i18n.language, false) })}</p>
+        <p className="r-muted">
+          {t('r.fix.autoClose', {
+            date: formatDate(
+              new Date(new Date(since).getTime() + (settings?.autoCloseDays ?? 15) * DAY).toISOString(),
+              i18n.language,
+              false,
+            ),
+          })}
+        </p>
       )}
       {!reopening ? (
         <div className="r-row">
@@ -56,7 +71,14 @@ export function ConfirmFix({ r, onChange }: { r: ResidentRequest; onChange(r: Re
       ) : (
         <form onSubmit={(e) => (e.preventDefault(), void act('reopened'))}>
           <label htmlFor="r-reason">{t('r.fix.why')}</label>
-          <textarea id="r-reason" rows={3} maxLength={2000} value={reason} required onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id="r-reason"
+            rows={3}
+            maxLength={2000}
+            value={reason}
+            required
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="r-row">
             <button type="submit" className="primary" disabled={busy || !reason.trim()}>
               {t('r.fix.reopen')}
@@ -65,7 +87,11 @@ export function ConfirmFix({ r, onChange }: { r: ResidentRequest; onChange(r: Re
               {t('r.cancel')}
             </button>
           </div>
-          {reopenUntil && <p className="r-muted">{t('r.fix.until', { date: formatDate(reopenUntil.toISOString(), i18n.language, false) })}</p>}
+          {reopenUntil && (
+            <p className="r-muted">
+              {t('r.fix.until', { date: formatDate(reopenUntil.toISOString(), i18n.language, false) })}
+            </p>
+          )}
         </form>
       )}
     </section>
@@ -81,7 +107,10 @@ export function Rating({ r, onChange }: { r: ResidentRequest; onChange(r: Reside
   if (r.rating) {
     return (
       <p className="r-ok">
-        {t('r.rate.yours')} <span aria-label={t('r.rate.stars', { count: r.rating })}>{'★'.repeat(r.rating) + '☆'.repeat(5 - r.rating)}</span>
+        {t('r.rate.yours')}{' '}
+        <span aria-label={t('r.rate.stars', { count: r.rating })}>
+          {'★'.repeat(r.rating) + '☆'.repeat(5 - r.rating)}
+        </span>
       </p>
     );
   }
@@ -103,14 +132,27 @@ export function Rating({ r, onChange }: { r: ResidentRequest; onChange(r: Reside
         <legend>{t('r.rate.title')}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className={n <= stars ? 'on' : ''}>
-            <input type="radio" name="stars" value={n} className="sr-only" checked={stars === n} onChange={() => setStars(n)} />
+            <input
+              type="radio"
+              name="stars"
+              value={n}
+              className="sr-only"
+              checked={stars === n}
+              onChange={() => setStars(n)}
+            />
             <span aria-hidden="true">★</span>
             <span className="sr-only">{t('r.rate.stars', { count: n })}</span>
           </label>
         ))}
       </fieldset>
       <label htmlFor="r-rate-comment">{t('r.rate.comment')}</label>
-      <textarea id="r-rate-comment" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <textarea
+        id="r-rate-comment"
+        rows={2}
+        maxLength={2000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
       <button type="submit" className="primary r-wide" disabled={busy || stars === 0}>
         {t('r.rate.send')}
       </button>

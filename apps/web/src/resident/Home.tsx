@@ -29,7 +29,9 @@ export default function Home() {
             {categories.map((c) => (
               <li key={c.code}>
                 <a {...link(`/app/report?category=${encodeURIComponent(c.code)}`)}>
-                  <span className="r-icon" aria-hidden="true">{c.icon ?? '•'}</span>
+                  <span className="r-icon" aria-hidden="true">
+                    {c.icon ?? '•'}
+                  </span>
                   <span>{tr(c.name, i18n.language)}</span>
                 </a>
               </li>

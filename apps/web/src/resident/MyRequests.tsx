@@ -23,7 +23,9 @@ function Pending() {
   if (!drafts.length) return null;
   return (
     <section className="r-panel" aria-labelledby="r-pending">
-      <h2 id="r-pending" className="r-h3">{t('r.mine.pending')}</h2>
+      <h2 id="r-pending" className="r-h3">
+        {t('r.mine.pending')}
+      </h2>
       <ul className="r-plain">
         {drafts.map((d) => (
           <li key={d.id} className="r-draft">
@@ -51,7 +53,10 @@ export default function MyRequests() {
   useEffect(() => {
     if (!user) return;
     const off = onRequests((all) => setItems(all));
-    checkMyRequests().then(() => setError(false), () => setError(true));
+    checkMyRequests().then(
+      () => setError(false),
+      () => setError(true),
+    );
     return off;
   }, [user]);
 
@@ -64,7 +69,8 @@ export default function MyRequests() {
       </>
     );
   }
-  const push = async () => toast((await enablePush().catch(() => false)) ? t('r.mine.pushOn') : t('r.mine.pushUnavailable'));
+  const push = async () =>
+    toast((await enablePush().catch(() => false)) ? t('r.mine.pushOn') : t('r.mine.pushUnavailable'));
   return (
     <>
       <h1>{t('r.mine.title')}</h1>
@@ -82,7 +88,9 @@ export default function MyRequests() {
           return (
             <li key={r.number}>
               <a className="r-item" {...link(`/app/requests/${r.number}`)}>
-                <span className="r-icon" aria-hidden="true">{c?.icon ?? '•'}</span>
+                <span className="r-icon" aria-hidden="true">
+                  {c?.icon ?? '•'}
+                </span>
                 <span className="r-item-body">
                   <strong>{c ? tr(c.name, i18n.language) : t('r.mine.noCategory')}</strong>
                   <small>
@@ -91,7 +99,9 @@ export default function MyRequests() {
                   <span>
                     <StatusBadge status={r.status} />
                   </span>
-                  {open && <small>{t('r.mine.expected', { date: formatDate(r.dueAt, i18n.language) })}</small>}
+                  {open && (
+                    <small>{t('r.mine.expected', { date: formatDate(r.dueAt, i18n.language) })}</small>
+                  )}
                 </span>
               </a>
             </li>

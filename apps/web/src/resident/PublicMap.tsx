@@ -33,7 +33,12 @@ export default function PublicMap() {
 
   useEffect(() => {
     if (!el.current) return;
-    const m = L.map(el.current, { attributionControl: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([51.16, 71.45], 11);
+    const m = L.map(el.current, {
+      attributionControl: false,
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+    }).setView([51.16, 71.45], 11);
     map.current = m;
     dots.current = L.layerGroup().addTo(m);
     residentApi
@@ -58,7 +63,12 @@ export default function PublicMap() {
 
   useEffect(() => {
     const from = new Date(Date.now() - DAYS * 86_400_000).toISOString();
-    const q = new URLSearchParams({ limit: '500', createdFrom: from, ...(status ? { status } : {}), ...(group ? { category: group } : {}) });
+    const q = new URLSearchParams({
+      limit: '500',
+      createdFrom: from,
+      ...(status ? { status } : {}),
+      ...(group ? { category: group } : {}),
+    });
     let live = true;
     residentApi
       .publicRequests(q.toString())
@@ -75,7 +85,13 @@ export default function PublicMap() {
     layer.clearLayers();
     for (const r of items) {
       if (r.lat === null || r.lon === null) continue;
-      L.circleMarker([r.lat, r.lon], { radius: 7, color: '#fff', weight: 2, fillColor: TONE[statusTone(r.status)], fillOpacity: 0.9 })
+      L.circleMarker([r.lat, r.lon], {
+        radius: 7,
+        color: '#fff',
+        weight: 2,
+        fillColor: TONE[statusTone(r.status)],
+        fillOpacity: 0.9,
+      })
         .on('click', () => setSelected(r))
         .addTo(layer);
     }
@@ -94,7 +110,8 @@ export default function PublicMap() {
     const b = map.current?.getBounds();
     if (b) void follow({ bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] }, t('r.map.thisArea'));
   };
-  const name = (r: PublicRequest) => (r.category ? tr(index.get(r.category)?.name, i18n.language) : t('r.mine.noCategory'));
+  const name = (r: PublicRequest) =>
+    r.category ? tr(index.get(r.category)?.name, i18n.language) : t('r.mine.noCategory');
 
   return (
     <>
@@ -120,7 +137,13 @@ export default function PublicMap() {
           </select>
         </label>
       </div>
-      <div ref={el} className="r-map r-map-tall" role="application" aria-label={t('r.map.label')} data-testid="public-map" />
+      <div
+        ref={el}
+        className="r-map r-map-tall"
+        role="application"
+        aria-label={t('r.map.label')}
+        data-testid="public-map"
+      />
       <div className="r-row">
         <button type="button" onClick={followView}>
           {t('r.map.followView')}
@@ -138,7 +161,11 @@ export default function PublicMap() {
           <small className="r-muted">
             № {selected.number} · {formatDate(selected.createdAt, i18n.language, false)}
           </small>
-          <button type="button" className="r-wide" onClick={() => void follow({ request: selected.number }, `№ ${selected.number}`)}>
+          <button
+            type="button"
+            className="r-wide"
+            onClick={() => void follow({ request: selected.number }, `№ ${selected.number}`)}
+          >
             {t('r.check.follow')}
           </button>
         </section>
@@ -148,7 +175,9 @@ export default function PublicMap() {
         {items.slice(0, 100).map((r) => (
           <li key={r.number}>
             <button type="button" className="r-item" onClick={() => setSelected(r)}>
-              <span className="r-icon" aria-hidden="true">{(r.category && index.get(r.category)?.icon) ?? '•'}</span>
+              <span className="r-icon" aria-hidden="true">
+                {(r.category && index.get(r.category)?.icon) ?? '•'}
+              </span>
               <span className="r-item-body">
                 <strong>{name(r)}</strong>
                 <small>{formatDate(r.createdAt, i18n.language, false)}</small>

@@ -27,7 +27,13 @@ function Reply({ number, onSent }: { number: string; onSent(): void }) {
   return (
     <form className="r-panel" onSubmit={(e) => (e.preventDefault(), void send())}>
       <label htmlFor="r-reply">{t('r.request.reply')}</label>
-      <textarea id="r-reply" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} />
+      <textarea
+        id="r-reply"
+        rows={3}
+        maxLength={5000}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+      />
       <button type="submit" className="r-wide" disabled={!body.trim()}>
         {t('r.request.sendReply')}
       </button>
@@ -46,13 +52,23 @@ export default function RequestPage({ number }: { number: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [req, ev, at] = await Promise.all([residentApi.request(number), residentApi.events(number), residentApi.attachments(number)]);
+      const [req, ev, at] = await Promise.all([
+        residentApi.request(number),
+        residentApi.events(number),
+        residentApi.attachments(number),
+      ]);
       setR(req);
       setEvents(ev.items);
       setFiles(at.items);
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 403 ? t('r.request.notYours') : e instanceof ApiError && e.status === 404 ? t('r.request.notFound') : t('r.error.network'));
+      setError(
+        e instanceof ApiError && e.status === 403
+          ? t('r.request.notYours')
+          : e instanceof ApiError && e.status === 404
+            ? t('r.request.notFound')
+            : t('r.error.network'),
+      );
     }
   }, [number, t]);
 
@@ -64,8 +80,18 @@ export default function RequestPage({ number }: { number: string }) {
   }, [user, load, number]);
 
   if (!user) return <SignIn next={`/app/requests/${number}`} embedded />;
-  if (error) return <p className="error" role="alert">{error}</p>;
-  if (!r) return <p className="loading" role="status">{t('r.loading')}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!r)
+    return (
+      <p className="loading" role="status">
+        {t('r.loading')}
+      </p>
+    );
 
   const c = r.category ? index.get(r.category) : undefined;
   const open = !['resolved', 'closed', 'rejected', 'duplicate'].includes(r.status);
@@ -90,27 +116,39 @@ export default function RequestPage({ number }: { number: string }) {
       <Rating r={r} onChange={setR} />
       {r.status === 'waiting_for_resident' && <Reply number={r.number} onSent={() => void load()} />}
       <section aria-labelledby="r-what">
-        <h2 id="r-what" className="r-h3">{t('r.request.what')}</h2>
+        <h2 id="r-what" className="r-h3">
+          {t('r.request.what')}
+        </h2>
         <p className="r-text">{r.text}</p>
         {r.address && <p className="r-muted">{r.address}</p>}
       </section>
       {photos.length > 0 && (
         <section aria-labelledby="r-photos">
-          <h2 id="r-photos" className="r-h3">{t('r.request.photos')}</h2>
+          <h2 id="r-photos" className="r-h3">
+            {t('r.request.photos')}
+          </h2>
           <ul className="r-thumbs">
             {photos.map((f) => (
               <li key={f.id}>
                 <a href={`/api/v1/requests/${r.number}/attachments/${f.id}`} target="_blank" rel="noreferrer">
-                  <img src={`/api/v1/requests/${r.number}/attachments/${f.id}`} alt={f.kind === 'fix' ? t('r.request.fixPhoto') : t('r.request.yourPhoto')} loading="lazy" />
+                  <img
+                    src={`/api/v1/requests/${r.number}/attachments/${f.id}`}
+                    alt={f.kind === 'fix' ? t('r.request.fixPhoto') : t('r.request.yourPhoto')}
+                    loading="lazy"
+                  />
                 </a>
-                <span className="r-badge">{f.kind === 'fix' ? t('r.request.fixPhoto') : t('r.request.yourPhoto')}</span>
+                <span className="r-badge">
+                  {f.kind === 'fix' ? t('r.request.fixPhoto') : t('r.request.yourPhoto')}
+                </span>
               </li>
             ))}
           </ul>
         </section>
       )}
       <section aria-labelledby="r-history">
-        <h2 id="r-history" className="r-h3">{t('r.request.history')}</h2>
+        <h2 id="r-history" className="r-h3">
+          {t('r.request.history')}
+        </h2>
         <Timeline events={events} />
       </section>
       {r.status !== 'waiting_for_resident' && open && <Reply number={r.number} onSent={() => void load()} />}

@@ -30,7 +30,8 @@ function page(path: string, query: URLSearchParams): ReactNode {
   if (m?.[1]) return <RequestPage number={m[1]} />;
   if (path === '/app/map') return <PublicMap />;
   if (path === '/app/open-data') return <OpenData />;
-  if (path === '/app/notifications' || path === '/app/notifications/settings') return <Inbox settings={path.endsWith('/settings')} />;
+  if (path === '/app/notifications' || path === '/app/notifications/settings')
+    return <Inbox settings={path.endsWith('/settings')} />;
   return <Home />;
 }
 
@@ -98,9 +99,17 @@ export default function ResidentApp() {
           <span>Komek 109</span>
         </a>
         {s.user && (
-          <a className="r-bell" {...link('/app/notifications')} aria-label={t('r.notif.bell', { count: unread })}>
+          <a
+            className="r-bell"
+            {...link('/app/notifications')}
+            aria-label={t('r.notif.bell', { count: unread })}
+          >
             <span aria-hidden="true">🔔</span>
-            {unread > 0 && <span className="r-bell-count" aria-hidden="true">{unread > 99 ? '99+' : unread}</span>}
+            {unread > 0 && (
+              <span className="r-bell-count" aria-hidden="true">
+                {unread > 99 ? '99+' : unread}
+              </span>
+            )}
           </a>
         )}
         <div className="r-langs" role="group" aria-label={t('r.nav.language')}>

@@ -33,7 +33,10 @@ export default function SignIn({ next, embedded }: { next: string; embedded?: bo
       setSent(true);
       // The development inbox exists only outside production: offer the hint only when it answers.
       const url = `/api/v1/dev/inbox?limit=1&recipient=${encodeURIComponent(phone.replace(/[\s()-]/g, ''))}`;
-      residentApi.devInbox(phone.replace(/[\s()-]/g, '')).then(() => setDevInbox(url), () => setDevInbox(null));
+      residentApi.devInbox(phone.replace(/[\s()-]/g, '')).then(
+        () => setDevInbox(url),
+        () => setDevInbox(null),
+      );
     } catch (err) {
       setError(errorText(t, err));
     } finally {
@@ -66,7 +69,16 @@ export default function SignIn({ next, embedded }: { next: string; embedded?: bo
       {!sent ? (
         <form onSubmit={(e) => void requestCode(e)}>
           <label htmlFor="r-phone">{t('r.signIn.phone')}</label>
-          <input id="r-phone" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required minLength={11} />
+          <input
+            id="r-phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            required
+            minLength={11}
+          />
           <button type="submit" className="primary r-wide" disabled={busy}>
             {t('r.signIn.send')}
           </button>
@@ -75,7 +87,16 @@ export default function SignIn({ next, embedded }: { next: string; embedded?: bo
         <form onSubmit={(e) => void verify(e)}>
           <p>{t('r.signIn.sentTo', { phone })}</p>
           <label htmlFor="r-code">{t('r.signIn.code')}</label>
-          <input id="r-code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required />
+          <input
+            id="r-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]{6}"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            required
+          />
           <button type="submit" className="primary r-wide" disabled={busy || code.length !== 6}>
             {t('r.signIn.verify')}
           </button>

@@ -12,9 +12,15 @@ export default function Timeline({ events }: { events: TimelineEvent[] }) {
       case 'status_changed':
         return { title: t(`r.status.${e.toStatus ?? 'new'}`), body: e.body };
       case 'comment':
-        return { title: e.actor.kind === 'staff' ? t('r.timeline.reply') : t('r.timeline.you'), body: e.body };
+        return {
+          title: e.actor.kind === 'staff' ? t('r.timeline.reply') : t('r.timeline.you'),
+          body: e.body,
+        };
       case 'attachment':
-        return { title: e.actor.kind === 'staff' ? t('r.timeline.fixPhoto') : t('r.timeline.photo'), body: null };
+        return {
+          title: e.actor.kind === 'staff' ? t('r.timeline.fixPhoto') : t('r.timeline.photo'),
+          body: null,
+        };
       default:
         return null;
     }

@@ -91,28 +91,54 @@ export const residentApi = {
   settings: () => api<CitySettings>('/api/v1/public/settings'),
   categories: () => api<{ items: Category[] }>('/api/v1/categories'),
   districts: () => api<FeatureCollection>('/api/v1/districts'),
-  requestOtp: (phone: string) => api<{ sent: boolean; expiresInSeconds: number }>('/api/v1/auth/otp/request', { body: { phone } }),
-  verifyOtp: (phone: string, code: string, lang: string) => api<{ token: string; user: User }>('/api/v1/auth/otp/verify', { body: { phone, code, lang } }),
+  requestOtp: (phone: string) =>
+    api<{ sent: boolean; expiresInSeconds: number }>('/api/v1/auth/otp/request', { body: { phone } }),
+  verifyOtp: (phone: string, code: string, lang: string) =>
+    api<{ token: string; user: User }>('/api/v1/auth/otp/verify', { body: { phone, code, lang } }),
   logout: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
-  devInbox: (phone: string) => api<{ items: { body: string }[] }>(`/api/v1/dev/inbox?limit=1&recipient=${encodeURIComponent(phone)}`),
-  classify: (text: string) => optional(() => api<{ categories: Suggestion[] }>('/api/v1/classify', { body: { text } })),
+  devInbox: (phone: string) =>
+    api<{ items: { body: string }[] }>(`/api/v1/dev/inbox?limit=1&recipient=${encodeURIComponent(phone)}`),
+  classify: (text: string) =>
+    optional(() => api<{ categories: Suggestion[] }>('/api/v1/classify', { body: { text } })),
   kbSuggest: (text: string, category: string | null, lang: string) =>
-    optional(() => api<{ articles: KbHit[] }>('/api/v1/kb/suggest', { body: { text, lang, limit: 3, ...(category ? { category } : {}) } })),
-  kbArticle: (id: number) => api<{ id: number; variants: { lang: string; title: string; html: string }[] }>(`/api/v1/kb/articles/${id}`),
-  kbView: (id: number, sessionId: string) => optional(() => api<unknown>(`/api/v1/kb/articles/${id}/views`, { body: { sessionId } })),
+    optional(() =>
+      api<{ articles: KbHit[] }>('/api/v1/kb/suggest', {
+        body: { text, lang, limit: 3, ...(category ? { category } : {}) },
+      }),
+    ),
+  kbArticle: (id: number) =>
+    api<{ id: number; variants: { lang: string; title: string; html: string }[] }>(
+      `/api/v1/kb/articles/${id}`,
+    ),
+  kbView: (id: number, sessionId: string) =>
+    optional(() => api<unknown>(`/api/v1/kb/articles/${id}/views`, { body: { sessionId } })),
   nearby: (lat: number, lon: number, category: string | null) =>
-    api<{ items: PublicRequest[] }>(`/api/v1/public/requests?status=open&limit=20&lat=${lat}&lon=${lon}${category ? `&category=${encodeURIComponent(category)}` : ''}`),
-  lookupDistrict: (lat: number, lon: number) => api<{ district: { code: string; name: I18nText } | null }>(`/api/v1/districts/lookup?lat=${lat}&lon=${lon}`),
+    api<{ items: PublicRequest[] }>(
+      `/api/v1/public/requests?status=open&limit=20&lat=${lat}&lon=${lon}${category ? `&category=${encodeURIComponent(category)}` : ''}`,
+    ),
+  lookupDistrict: (lat: number, lon: number) =>
+    api<{ district: { code: string; name: I18nText } | null }>(
+      `/api/v1/districts/lookup?lat=${lat}&lon=${lon}`,
+    ),
   myRequests: () => api<{ items: ResidentRequest[] }>('/api/v1/requests?limit=100'),
   request: (n: string) => api<ResidentRequest>(`/api/v1/requests/${n}`),
   events: (n: string) => api<{ items: TimelineEvent[] }>(`/api/v1/requests/${n}/events`),
   attachments: (n: string) => api<{ items: Attachment[] }>(`/api/v1/requests/${n}/attachments`),
-  transition: (n: string, to: 'closed' | 'reopened', reason?: string) => api<ResidentRequest>(`/api/v1/requests/${n}/transitions`, { body: { to, ...(reason ? { reason } : {}) } }),
-  feedback: (n: string, rating: number, comment: string) => api<{ rating: number }>(`/api/v1/requests/${n}/feedback`, { body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } }),
-  comment: (n: string, body: string) => api<{ id: number }>(`/api/v1/requests/${n}/comments`, { body: { body, visibility: 'public' } }),
+  transition: (n: string, to: 'closed' | 'reopened', reason?: string) =>
+    api<ResidentRequest>(`/api/v1/requests/${n}/transitions`, {
+      body: { to, ...(reason ? { reason } : {}) },
+    }),
+  feedback: (n: string, rating: number, comment: string) =>
+    api<{ rating: number }>(`/api/v1/requests/${n}/feedback`, {
+      body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+    }),
+  comment: (n: string, body: string) =>
+    api<{ id: number }>(`/api/v1/requests/${n}/comments`, { body: { body, visibility: 'public' } }),
   claim: (token: string) => api<ResidentRequest>('/api/v1/requests/claim', { body: { token } }),
-  subscribe: (body: { request?: string; district?: string; bbox?: number[] }) => api<{ id: number }>('/api/v1/subscriptions', { body }),
-  publicRequests: (query: string) => api<{ items: PublicRequest[]; nextCursor: string | null }>(`/api/v1/public/requests?${query}`),
+  subscribe: (body: { request?: string; district?: string; bbox?: number[] }) =>
+    api<{ id: number }>('/api/v1/subscriptions', { body }),
+  publicRequests: (query: string) =>
+    api<{ items: PublicRequest[]; nextCursor: string | null }>(`/api/v1/public/requests?${query}`),
 };
 
 /** Uploads one photo (raw body); the claim token stands in for an account on anonymous reports. */
@@ -120,11 +146,15 @@ export async function uploadPhoto(number: string, blob: Blob, claimToken?: strin
   const res = await fetch(`/api/v1/requests/${number}/attachments?kind=resident`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': blob.type || 'image/jpeg', ...(claimToken ? { 'x-claim-token': claimToken } : {}) },
+    headers: {
+      'content-type': blob.type || 'image/jpeg',
+      ...(claimToken ? { 'x-claim-token': claimToken } : {}),
+    },
     body: blob,
   });
   if (!res.ok) {
-    const e = ((await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null)?.error;
+    const e = ((await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null)
+      ?.error;
     throw new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? res.statusText, {});
   }
 }

@@ -3,7 +3,15 @@
  * first attempt and sent with its id as the Idempotency-Key, so a report written offline is
  * sent when the connection returns and never arrives twice, even after a reload.
  */
-import { ApiError, api, isOffline, residentApi, uploadPhoto, type AnonymousReceipt, type ResidentRequest } from './api.ts';
+import {
+  ApiError,
+  api,
+  isOffline,
+  residentApi,
+  uploadPhoto,
+  type AnonymousReceipt,
+  type ResidentRequest,
+} from './api.ts';
 import { idb } from './idb.ts';
 import { getState, setState } from './store.ts';
 
@@ -103,11 +111,20 @@ async function register(d: Draft): Promise<Draft> {
   await idb.put(d);
   const headers = { 'idempotency-key': d.id };
   if (mode === 'resident') {
-    const r = await api<ResidentRequest>('/api/v1/requests', { body: { ...d.body, channel: channel() }, headers });
+    const r = await api<ResidentRequest>('/api/v1/requests', {
+      body: { ...d.body, channel: channel() },
+      headers,
+    });
     return { ...d, number: r.number, dueAt: r.dueAt };
   }
-  const r = await api<AnonymousReceipt>('/api/v1/requests/anonymous', { body: { ...d.body, channel: channel(), lang: document.documentElement.lang || 'ru' }, headers });
-  saveClaims([...savedClaims().filter((c) => c.number !== r.number), { number: r.number, token: r.claimToken }]);
+  const r = await api<AnonymousReceipt>('/api/v1/requests/anonymous', {
+    body: { ...d.body, channel: channel(), lang: document.documentElement.lang || 'ru' },
+    headers,
+  });
+  saveClaims([
+    ...savedClaims().filter((c) => c.number !== r.number),
+    { number: r.number, token: r.claimToken },
+  ]);
   return { ...d, number: r.number, dueAt: r.dueAt, claimToken: r.claimToken };
 }
 
@@ -119,7 +136,8 @@ let failures = 0;
 function retrySoon(): void {
   clearTimeout(retry);
   failures++;
-  if (navigator.onLine) retry = setTimeout(() => void syncDrafts(), Math.min(60_000, 3000 * 2 ** (failures - 1)));
+  if (navigator.onLine)
+    retry = setTimeout(() => void syncDrafts(), Math.min(60_000, 3000 * 2 ** (failures - 1)));
 }
 
 /** Sends what waits in the outbox; stops quietly at the first sign of no connection. */
@@ -134,7 +152,11 @@ export function syncDrafts(): Promise<void> {
           for (const p of d.photos) {
             if (p.sent) continue;
             try {
-              await uploadPhoto(d.number as string, p.blob, d.mode === 'anonymous' ? d.claimToken : undefined);
+              await uploadPhoto(
+                d.number as string,
+                p.blob,
+                d.mode === 'anonymous' ? d.claimToken : undefined,
+              );
             } catch (e) {
               // A photo the server refuses (type, size, quota) must not hold the report back.
               if (isOffline(e)) throw e;
@@ -144,7 +166,14 @@ export function syncDrafts(): Promise<void> {
           }
           await idb.delete(d.id);
           failures = 0;
-          sentListeners.forEach((l) => l({ id: d.id, number: d.number as string, dueAt: d.dueAt ?? '', anonymous: d.mode === 'anonymous' }));
+          sentListeners.forEach((l) =>
+            l({
+              id: d.id,
+              number: d.number as string,
+              dueAt: d.dueAt ?? '',
+              anonymous: d.mode === 'anonymous',
+            }),
+          );
         } catch (e) {
           if (isOffline(e) || (e instanceof ApiError && [408, 429].includes(e.status))) {
             retrySoon();

@@ -31,7 +31,12 @@ function parseTiff(v: DataView, tiff: number): GpsPoint | undefined {
     for (let i = 0; i < n; i++) {
       const e = ifd + 2 + i * 12;
       if (e + 12 > v.byteLength) break;
-      out.push({ tag: v.getUint16(e, le), type: v.getUint16(e + 2, le), count: v.getUint32(e + 4, le), value: e + 8 });
+      out.push({
+        tag: v.getUint16(e, le),
+        type: v.getUint16(e + 2, le),
+        count: v.getUint32(e + 4, le),
+        value: e + 8,
+      });
     }
     return out;
   };
@@ -67,7 +72,13 @@ export function readExifGps(buf: ArrayBuffer): GpsPoint | undefined {
       if ((marker & 0xff00) !== 0xff00 || marker === 0xffda) return undefined;
       const len = v.getUint16(i + 2);
       // APP1 with "Exif\0\0" then the TIFF header.
-      if (marker === 0xffe1 && i + 10 <= v.byteLength && v.getUint32(i + 4) === 0x45786966 && v.getUint16(i + 8) === 0) return parseTiff(v, i + 10);
+      if (
+        marker === 0xffe1 &&
+        i + 10 <= v.byteLength &&
+        v.getUint32(i + 4) === 0x45786966 &&
+        v.getUint16(i + 8) === 0
+      )
+        return parseTiff(v, i + 10);
       i += 2 + len;
     }
   } catch {

@@ -3,7 +3,20 @@ import { getState } from './store.ts';
 
 const LOCALE: Record<string, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 // Not every browser ships Kazakh calendar data (it prints "M12 15"): the month names are ours.
-const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const KK_MONTHS = [
+  'қаңтар',
+  'ақпан',
+  'наурыз',
+  'сәуір',
+  'мамыр',
+  'маусым',
+  'шілде',
+  'тамыз',
+  'қыркүйек',
+  'қазан',
+  'қараша',
+  'желтоқсан',
+];
 
 /** "12 March, 14:00" in the chosen language, in the city's time. */
 export function formatDate(iso: string, lang: string, withTime = true): string {
@@ -13,7 +26,15 @@ export function formatDate(iso: string, lang: string, withTime = true): string {
   const otherYear = d.getFullYear() !== new Date().getFullYear();
   if (lang === 'kk') {
     const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(d)
         .map((x) => [x.type, x.value]),
     );

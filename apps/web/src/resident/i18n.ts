@@ -4,4 +4,5 @@ import en from './i18n/en.json';
 import kk from './i18n/kk.json';
 import ru from './i18n/ru.json';
 
-for (const [lang, bundle] of Object.entries({ kk, ru, en })) i18n.addResourceBundle(lang, 'translation', bundle, true, true);
+for (const [lang, bundle] of Object.entries({ kk, ru, en }))
+  i18n.addResourceBundle(lang, 'translation', bundle, true, true);

@@ -30,7 +30,9 @@ export async function checkMyRequests(): Promise<ResidentRequest[]> {
   const { items } = await residentApi.myRequests();
   const before = seen();
   const first = Object.keys(before).length === 0;
-  const changed = first ? [] : items.filter((r) => before[r.number] !== undefined && before[r.number] !== r.status);
+  const changed = first
+    ? []
+    : items.filter((r) => before[r.number] !== undefined && before[r.number] !== r.status);
   localStorage.setItem(SEEN, JSON.stringify(Object.fromEntries(items.map((r) => [r.number, r.status]))));
   last = items;
   listeners.forEach((l) => l(items, changed));
@@ -47,7 +49,8 @@ export function onRequests(fn: Listener): () => void {
 /** Polls while the page is visible and a resident is signed in. */
 export function startPolling(): () => void {
   const tick = () => {
-    if (document.visibilityState === 'visible' && getState().user && navigator.onLine) checkMyRequests().catch(() => undefined);
+    if (document.visibilityState === 'visible' && getState().user && navigator.onLine)
+      checkMyRequests().catch(() => undefined);
   };
   const t = setInterval(tick, POLL_MS);
   document.addEventListener('visibilitychange', tick);
@@ -58,7 +61,9 @@ export function startPolling(): () => void {
 }
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const s = atob(base64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (base64url.length % 4)) % 4));
+  const s = atob(
+    base64url.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (base64url.length % 4)) % 4),
+  );
   const out = new Uint8Array(new ArrayBuffer(s.length));
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
@@ -80,8 +85,17 @@ export async function enablePush(): Promise<boolean> {
   if (!key?.publicKey) return false;
   if ((await Notification.requestPermission()) !== 'granted') return false;
   const reg = await navigator.serviceWorker.ready;
-  const sub = (await reg.pushManager.getSubscription()) ?? (await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key.publicKey) }));
-  const done = await optional(() => api<unknown>('/api/v1/push/subscriptions', { body: { ...sub.toJSON(), lang: document.documentElement.lang } }));
+  const sub =
+    (await reg.pushManager.getSubscription()) ??
+    (await reg.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: keyBytes(key.publicKey),
+    }));
+  const done = await optional(() =>
+    api<unknown>('/api/v1/push/subscriptions', {
+      body: { ...sub.toJSON(), lang: document.documentElement.lang },
+    }),
+  );
   return done !== undefined;
 }
 

@@ -14,7 +14,9 @@ export interface PreparedPhoto {
   height: number;
 }
 
-async function decode(file: Blob): Promise<{ source: CanvasImageSource; width: number; height: number; close(): void }> {
+async function decode(
+  file: Blob,
+): Promise<{ source: CanvasImageSource; width: number; height: number; close(): void }> {
   if ('createImageBitmap' in window) {
     // Honours the EXIF orientation, so the re-encoded photo stands the right way up.
     const bmp = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -24,12 +26,20 @@ async function decode(file: Blob): Promise<{ source: CanvasImageSource; width: n
   const img = new Image();
   img.src = url;
   await img.decode();
-  return { source: img, width: img.naturalWidth, height: img.naturalHeight, close: () => URL.revokeObjectURL(url) };
+  return {
+    source: img,
+    width: img.naturalWidth,
+    height: img.naturalHeight,
+    close: () => URL.revokeObjectURL(url),
+  };
 }
 
 /** Resizes and re-encodes a photo; reads its GPS position first when it is a JPEG. */
 export async function preparePhoto(file: Blob, maxSide = MAX_SIDE): Promise<PreparedPhoto> {
-  const gps = file.type === 'image/jpeg' || file.type === '' ? readExifGps(await file.slice(0, 128 * 1024).arrayBuffer()) : undefined;
+  const gps =
+    file.type === 'image/jpeg' || file.type === ''
+      ? readExifGps(await file.slice(0, 128 * 1024).arrayBuffer())
+      : undefined;
   const img = await decode(file);
   try {
     const scale = Math.min(1, maxSide / Math.max(img.width, img.height));
@@ -41,7 +51,9 @@ export async function preparePhoto(file: Blob, maxSide = MAX_SIDE): Promise<Prep
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('no canvas');
     ctx.drawImage(img.source, 0, 0, width, height);
-    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode'))), 'image/jpeg', 0.82));
+    const blob = await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode'))), 'image/jpeg', 0.82),
+    );
     return { blob, gps, width, height };
   } finally {
     img.close();

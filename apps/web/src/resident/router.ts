@@ -23,11 +23,17 @@ export function useLocation(): { path: string; query: URLSearchParams } {
       window.removeEventListener('popstate', on);
     };
   }, []);
-  return { path: window.location.pathname.replace(/\/+$/, '') || '/', query: new URLSearchParams(window.location.search) };
+  return {
+    path: window.location.pathname.replace(/\/+$/, '') || '/',
+    query: new URLSearchParams(window.location.search),
+  };
 }
 
 /** Props for an <a> that navigates in-app (keeps middle-click and the address bar meaningful). */
-export function link(path: string): { href: string; onClick: (e: { preventDefault(): void; metaKey?: boolean; ctrlKey?: boolean }) => void } {
+export function link(path: string): {
+  href: string;
+  onClick: (e: { preventDefault(): void; metaKey?: boolean; ctrlKey?: boolean }) => void;
+} {
   return {
     href: path,
     onClick: (e) => {

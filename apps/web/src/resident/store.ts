@@ -18,10 +18,24 @@ export interface State {
 const SAVED = 'komek.resident.state';
 
 function restore(): State {
-  const base: State = { user: null, settings: null, categories: [], online: navigator.onLine, pending: 0, toast: null };
+  const base: State = {
+    user: null,
+    settings: null,
+    categories: [],
+    online: navigator.onLine,
+    pending: 0,
+    toast: null,
+  };
   try {
     const saved = JSON.parse(localStorage.getItem(SAVED) ?? 'null') as Partial<State> | null;
-    return saved ? { ...base, user: saved.user ?? null, settings: saved.settings ?? null, categories: saved.categories ?? [] } : base;
+    return saved
+      ? {
+          ...base,
+          user: saved.user ?? null,
+          settings: saved.settings ?? null,
+          categories: saved.categories ?? [],
+        }
+      : base;
   } catch {
     return base;
   }
@@ -62,7 +76,11 @@ export function toast(message: string): void {
 
 /** Loads who we are, the settings and the categories; keeps the saved copies when offline. */
 export async function refreshBasics(): Promise<void> {
-  const [me, settings, categories] = await Promise.allSettled([residentApi.me(), residentApi.settings(), residentApi.categories()]);
+  const [me, settings, categories] = await Promise.allSettled([
+    residentApi.me(),
+    residentApi.settings(),
+    residentApi.categories(),
+  ]);
   const patch: Partial<State> = {};
   if (me.status === 'fulfilled') patch.user = me.value.user?.kind === 'resident' ? me.value.user : null;
   if (settings.status === 'fulfilled') patch.settings = settings.value;

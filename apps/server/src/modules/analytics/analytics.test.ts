@@ -165,6 +165,47 @@ describe('the monthly rollup', () => {
 
 describe('analytics API', () => {
   const q = 'from=2026-10-05&to=2026-10-07';
+  it('today: incoming by local hour against yesterday, open and overdue work by agency', async () => {
+    s.setNow(new Date('2026-10-07T12:00:00Z'));
+    try {
+      const token = await s.token('supervisor');
+      const r = await s.call('GET', '/api/v1/analytics/today', { token });
+      expect(r.statusCode, r.body).toBe(200);
+      const t = r.json();
+      expect(t.day).toBe('2026-10-07');
+      const perDay = await s.db.query<{ d: string; h: number; n: number }>(
+        sql`SELECT (created_at AT TIME ZONE ${TZ})::date::text AS d, extract(hour FROM created_at AT TIME ZONE ${TZ})::int AS h,
+          count(*)::int AS n FROM requests WHERE created_at <= '2026-10-07T12:00:00Z' GROUP BY 1, 2`,
+      );
+      const expected = (d: string) => {
+        const a = Array.from({ length: 24 }, () => 0);
+        for (const x of perDay) if (x.d === d) a[x.h] = x.n;
+        return a;
+      };
+      expect(t.byHour).toEqual(expected('2026-10-07'));
+      expect(t.yesterdayByHour).toEqual(expected('2026-10-06'));
+      expect((t.byHour as number[]).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      const open = await s.db.query<{ agency: string; n: number; late: number }>(
+        sql`SELECT COALESCE(agency_code, '') AS agency, count(*)::int AS n,
+          count(*) FILTER (WHERE due_at < '2026-10-07T12:00:00Z')::int AS late FROM requests
+          WHERE status IN ('new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened') GROUP BY 1 ORDER BY 1`,
+      );
+      const got = (t.openByAgency as { agency: string; open: number; overdue: number }[])
+        .map((a) => ({ agency: a.agency, n: a.open, late: a.overdue }))
+        .sort((a, b) => a.agency.localeCompare(b.agency));
+      expect(got).toEqual(open);
+      expect(t.open).toBe(open.reduce((a, x) => a + x.n, 0));
+      // An executor sees only their agency's work.
+      const ex = (
+        await s.call('GET', '/api/v1/analytics/today', { token: await s.token('executor') })
+      ).json();
+      expect((ex.openByAgency as { agency: string }[]).every((a) => a.agency === 'energy')).toBe(true);
+      expect((await s.call('GET', '/api/v1/analytics/today')).statusCode).toBe(401);
+    } finally {
+      s.setNow(new Date('2026-10-08T05:00:10Z'));
+    }
+  });
+
   it('overview counts what the raw table holds, by channel and category', async () => {
     const token = await s.token('analyst');
     const o = (await s.call('GET', `/api/v1/analytics/overview?${q}`, { token })).json();

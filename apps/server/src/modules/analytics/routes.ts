@@ -4,6 +4,7 @@ import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
 import { errors } from '../../lib/schemas.ts';
 import { byDimension, seasonality } from './repository.ts';
+import { today } from './today.ts';
 import { backlog, filterFor, overview, presentBreakdown, rising, volumeWithLastYear } from './service.ts';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (city time)' });
@@ -31,6 +32,24 @@ export function analyticsRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (req) => overview(deps, filterFor(deps, req.actor, req.query)),
+  );
+  app.get(
+    '/api/v1/analytics/today',
+    {
+      schema: {
+        ...base,
+        summary: 'Incoming by hour today and yesterday; open, overdue and at-risk requests by agency',
+      },
+    },
+    async (req) => {
+      const f = filterFor(deps, req.actor, {});
+      return today(deps.readDb, {
+        cityId: f.cityId,
+        timeZone: deps.config.cityTimeZone,
+        now: deps.now(),
+        agency: f.agency,
+      });
+    },
   );
   app.get(
     '/api/v1/analytics/volume',

@@ -9,7 +9,15 @@ import type { ReportForm, Update } from './types.ts';
 
 export const MIN_TEXT = 5;
 
-export default function DescribeStep({ form, update, initialGroup }: { form: ReportForm; update: Update; initialGroup: string | null }) {
+export default function DescribeStep({
+  form,
+  update,
+  initialGroup,
+}: {
+  form: ReportForm;
+  update: Update;
+  initialGroup: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const { categories, online } = useStore();
   const index = useMemo(() => categoryIndex(categories), [categories]);
@@ -23,7 +31,11 @@ export default function DescribeStep({ form, update, initialGroup }: { form: Rep
     const timer = setTimeout(() => {
       residentApi
         .classify(text)
-        .then((r) => setSuggestions((r?.categories ?? []).filter((c) => c.confidence > 0.05 && index.has(c.code)).slice(0, 3)))
+        .then((r) =>
+          setSuggestions(
+            (r?.categories ?? []).filter((c) => c.confidence > 0.05 && index.has(c.code)).slice(0, 3),
+          ),
+        )
         .catch(() => setSuggestions([]));
     }, 600);
     return () => clearTimeout(timer);
@@ -45,12 +57,20 @@ export default function DescribeStep({ form, update, initialGroup }: { form: Rep
       <p id="r-text-help" className="r-muted">
         {t('r.report.publicNote')}
       </p>
-      <h2 className="r-h3" id="r-cat">{t('r.report.category')}</h2>
+      <h2 className="r-h3" id="r-cat">
+        {t('r.report.category')}
+      </h2>
       {chosen ? (
         <p className="r-chosen" aria-labelledby="r-cat">
-          <span className="r-icon" aria-hidden="true">{chosen.icon ?? '•'}</span>
+          <span className="r-icon" aria-hidden="true">
+            {chosen.icon ?? '•'}
+          </span>
           <span>{tr(chosen.name, i18n.language)}</span>
-          <button type="button" className="r-link" onClick={() => (update({ category: null }), setPicking(true))}>
+          <button
+            type="button"
+            className="r-link"
+            onClick={() => (update({ category: null }), setPicking(true))}
+          >
             {t('r.change')}
           </button>
         </p>
@@ -63,7 +83,8 @@ export default function DescribeStep({ form, update, initialGroup }: { form: Rep
                 {suggestions.map((s) => (
                   <li key={s.code}>
                     <button type="button" onClick={() => update({ category: s.code })}>
-                      <span aria-hidden="true">{index.get(s.code)?.icon ?? '•'}</span> {tr(s.name, i18n.language)}
+                      <span aria-hidden="true">{index.get(s.code)?.icon ?? '•'}</span>{' '}
+                      {tr(s.name, i18n.language)}
                     </button>
                   </li>
                 ))}
@@ -71,7 +92,12 @@ export default function DescribeStep({ form, update, initialGroup }: { form: Rep
             </div>
           )}
           {picking ? (
-            <CategoryPicker tree={categories} initialGroup={initialGroup} onPick={(code) => (update({ category: code }), setPicking(false))} onClose={() => setPicking(false)} />
+            <CategoryPicker
+              tree={categories}
+              initialGroup={initialGroup}
+              onPick={(code) => (update({ category: code }), setPicking(false))}
+              onClose={() => setPicking(false)}
+            />
           ) : (
             <button type="button" className="r-wide" onClick={() => setPicking(true)}>
               {t('r.report.pick')}

@@ -4,7 +4,15 @@ import type { Sent } from '../drafts.ts';
 import { link, navigate } from '../router.ts';
 import { formatDate } from '../format.ts';
 
-export default function Done({ sent, signedIn, onAnother }: { sent: Sent | null; signedIn: boolean; onAnother(): void }) {
+export default function Done({
+  sent,
+  signedIn,
+  onAnother,
+}: {
+  sent: Sent | null;
+  signedIn: boolean;
+  onAnother(): void;
+}) {
   const { t, i18n } = useTranslation();
   if (!sent) {
     return (
@@ -27,13 +35,25 @@ export default function Done({ sent, signedIn, onAnother }: { sent: Sent | null;
       )}
       {sent.dueAt && <p>{t('r.done.due', { date: formatDate(sent.dueAt, i18n.language) })}</p>}
       {signedIn && sent.number ? (
-        <button type="button" className="primary r-wide" onClick={() => navigate(`/app/requests/${sent.number}`)}>
+        <button
+          type="button"
+          className="primary r-wide"
+          onClick={() => navigate(`/app/requests/${sent.number}`)}
+        >
           {t('r.done.track')}
         </button>
       ) : (
         <>
           <p>{t('r.done.anonymousLead')}</p>
-          <button type="button" className="primary r-wide" onClick={() => navigate(`/app/signin?next=${encodeURIComponent(sent.number ? `/app/requests/${sent.number}` : '/app/requests')}`)}>
+          <button
+            type="button"
+            className="primary r-wide"
+            onClick={() =>
+              navigate(
+                `/app/signin?next=${encodeURIComponent(sent.number ? `/app/requests/${sent.number}` : '/app/requests')}`,
+              )
+            }
+          >
             {t('r.done.signInToTrack')}
           </button>
         </>

@@ -10,7 +10,15 @@ import type { Point } from './types.ts';
 
 const STYLE = { color: '#0b6e4f', weight: 2, fillColor: '#0b6e4f', fillOpacity: 0.06 };
 
-export default function MapPicker({ point, onPick, label }: { point: Point | null; onPick(p: Point): void; label: string }) {
+export default function MapPicker({
+  point,
+  onPick,
+  label,
+}: {
+  point: Point | null;
+  onPick(p: Point): void;
+  label: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const pin = useRef<L.CircleMarker | null>(null);
@@ -20,9 +28,16 @@ export default function MapPicker({ point, onPick, label }: { point: Point | nul
   useEffect(() => {
     if (!el.current) return;
     // No animations: cheap phones draw them badly, and the picture must match the pin at once.
-    const m = L.map(el.current, { attributionControl: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false }).setView([51.16, 71.45], 11);
+    const m = L.map(el.current, {
+      attributionControl: false,
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+    }).setView([51.16, 71.45], 11);
     map.current = m;
-    m.on('click', (e: L.LeafletMouseEvent) => pick.current({ lat: e.latlng.lat, lon: e.latlng.lng, source: 'map' }));
+    m.on('click', (e: L.LeafletMouseEvent) =>
+      pick.current({ lat: e.latlng.lat, lon: e.latlng.lng, source: 'map' }),
+    );
     let live = true;
     residentApi
       .districts()
@@ -51,7 +66,14 @@ export default function MapPicker({ point, onPick, label }: { point: Point | nul
     }
     const ll: L.LatLngExpression = [point.lat, point.lon];
     if (pin.current) pin.current.setLatLng(ll);
-    else pin.current = L.circleMarker(ll, { radius: 10, color: '#fff', weight: 3, fillColor: '#b3261e', fillOpacity: 1 }).addTo(m);
+    else
+      pin.current = L.circleMarker(ll, {
+        radius: 10,
+        color: '#fff',
+        weight: 3,
+        fillColor: '#b3261e',
+        fillOpacity: 1,
+      }).addTo(m);
     if (point.source !== 'map') m.setView(ll, Math.max(m.getZoom(), 15));
   }, [point]);
 

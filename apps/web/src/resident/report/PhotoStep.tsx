@@ -44,22 +44,45 @@ export default function PhotoStep({ form, update }: { form: ReportForm; update: 
       <div className="r-row r-photo-buttons">
         <label className={`r-button${full || busy ? ' r-disabled' : ''}`}>
           <span aria-hidden="true">📷</span> {t('r.photos.take')}
-          <input type="file" accept="image/*" capture="environment" className="sr-only" disabled={full || busy} onChange={(e) => void add(e)} />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            disabled={full || busy}
+            onChange={(e) => void add(e)}
+          />
         </label>
         <label className={`r-button${full || busy ? ' r-disabled' : ''}`}>
           <span aria-hidden="true">🖼️</span> {t('r.photos.choose')}
-          <input type="file" accept="image/jpeg,image/png,image/webp" multiple className="sr-only" disabled={full || busy} onChange={(e) => void add(e)} data-testid="photo-input" />
+          <input
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            multiple
+            className="sr-only"
+            disabled={full || busy}
+            onChange={(e) => void add(e)}
+            data-testid="photo-input"
+          />
         </label>
       </div>
       {busy && <p role="status">{t('r.photos.preparing')}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {form.photos.length > 0 && (
         <ul className="r-thumbs">
           {form.photos.map((p, i) => (
             <li key={p.id}>
               <img src={p.url} alt={t('r.photos.alt', { n: i + 1 })} />
               {p.gps && <span className="r-badge">{t('r.photos.hasPlace')}</span>}
-              <button type="button" aria-label={t('r.photos.remove', { n: i + 1 })} onClick={() => remove(p.id)}>
+              <button
+                type="button"
+                aria-label={t('r.photos.remove', { n: i + 1 })}
+                onClick={() => remove(p.id)}
+              >
                 ×
               </button>
             </li>

@@ -51,7 +51,11 @@ export default function PlaceStep({ form, update }: { form: ReportForm; update: 
       <button type="button" className="r-wide" onClick={locate} disabled={locating}>
         <span aria-hidden="true">📍</span> {locating ? t('r.place.locating') : t('r.place.useMine')}
       </button>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {online ? (
         <Suspense fallback={<div className="r-map r-map-loading">{t('r.loading')}</div>}>
           <MapPicker point={point} onPick={pick} label={t('r.place.mapLabel')} />
@@ -65,7 +69,13 @@ export default function PlaceStep({ form, update }: { form: ReportForm; update: 
           : t('r.place.none')}
       </p>
       <label htmlFor="r-address">{t('r.place.address')}</label>
-      <input id="r-address" value={form.address} maxLength={500} placeholder={t('r.place.addressHint')} onChange={(e) => update({ address: e.target.value })} />
+      <input
+        id="r-address"
+        value={form.address}
+        maxLength={500}
+        placeholder={t('r.place.addressHint')}
+        onChange={(e) => update({ address: e.target.value })}
+      />
     </>
   );
 }

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { tr, type Category } from '../../shared/api.ts';
 import type { ReportForm, Update } from './types.ts';
 
-export default function Questions({ category, form, update }: { category: Category; form: ReportForm; update: Update }) {
+export default function Questions({
+  category,
+  form,
+  update,
+}: {
+  category: Category;
+  form: ReportForm;
+  update: Update;
+}) {
   const { t, i18n } = useTranslation();
   const set = (code: string, v: string) => update({ answers: { ...form.answers, [code]: v } });
   if (!category.questions.length) return null;
@@ -18,7 +26,12 @@ export default function Questions({ category, form, update }: { category: Catego
           return (
             <div key={q.code}>
               <label htmlFor={id}>{label}</label>
-              <select id={id} value={value} required={q.required} onChange={(e) => set(q.code, e.target.value)}>
+              <select
+                id={id}
+                value={value}
+                required={q.required}
+                onChange={(e) => set(q.code, e.target.value)}
+              >
                 <option value="">{t('r.check.choose')}</option>
                 {(q.values ?? []).map((v) => (
                   <option key={v.key} value={v.key}>
@@ -33,11 +46,20 @@ export default function Questions({ category, form, update }: { category: Catego
           <div key={q.code}>
             <label htmlFor={id}>{label}</label>
             {q.datatype === 'text' ? (
-              <textarea id={id} rows={3} maxLength={1000} value={value} required={q.required} onChange={(e) => set(q.code, e.target.value)} />
+              <textarea
+                id={id}
+                rows={3}
+                maxLength={1000}
+                value={value}
+                required={q.required}
+                onChange={(e) => set(q.code, e.target.value)}
+              />
             ) : (
               <input
                 id={id}
-                type={q.datatype === 'number' ? 'number' : q.datatype === 'datetime' ? 'datetime-local' : 'text'}
+                type={
+                  q.datatype === 'number' ? 'number' : q.datatype === 'datetime' ? 'datetime-local' : 'text'
+                }
                 maxLength={1000}
                 value={value}
                 required={q.required}

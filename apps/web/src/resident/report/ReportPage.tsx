@@ -2,7 +2,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { randomId } from '../api.ts';
-import { discardDraft, listDrafts, onSent, queueReport, syncDrafts, type Draft, type Sent } from '../drafts.ts';
+import {
+  discardDraft,
+  listDrafts,
+  onSent,
+  queueReport,
+  syncDrafts,
+  type Draft,
+  type Sent,
+} from '../drafts.ts';
 import SignIn from '../SignIn.tsx';
 import { categoryIndex, useStore } from '../store.ts';
 import DescribeStep, { MIN_TEXT } from './DescribeStep.tsx';
@@ -44,7 +52,10 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
 
   // A queued report that goes out later (the connection came back) turns the "saved" screen into "sent".
   const draftId = result?.draftId;
-  useEffect(() => (draftId ? onSent((s) => s.id === draftId && setResult({ sent: s, draftId })) : undefined), [draftId]);
+  useEffect(
+    () => (draftId ? onSent((s) => s.id === draftId && setResult({ sent: s, draftId })) : undefined),
+    [draftId],
+  );
 
   const category = form.category ? index.get(form.category) : undefined;
   const i = STEPS.indexOf(step);
@@ -60,7 +71,10 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
         ...(form.category ? { category: form.category } : {}),
         ...(form.point ? { lat: form.point.lat, lon: form.point.lon } : {}),
         ...(form.address.trim() ? { address: form.address.trim() } : {}),
-        attributes: { ...Object.fromEntries(Object.entries(form.answers).filter(([, v]) => v.trim() !== '')), kbSession: session },
+        attributes: {
+          ...Object.fromEntries(Object.entries(form.answers).filter(([, v]) => v.trim() !== '')),
+          kbSession: session,
+        },
       },
       photos: form.photos.map((p) => ({ blob: p.blob, sent: false })),
       createdAt: new Date().toISOString(),
@@ -113,7 +127,13 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
           <li key={s} className={k <= i ? 'on' : ''} />
         ))}
       </ol>
-      {step === 'describe' && <DescribeStep form={form} update={update} initialGroup={initial?.children.length ? initial.code : null} />}
+      {step === 'describe' && (
+        <DescribeStep
+          form={form}
+          update={update}
+          initialGroup={initial?.children.length ? initial.code : null}
+        />
+      )}
       {step === 'photos' && <PhotoStep form={form} update={update} />}
       {step === 'place' && <PlaceStep form={form} update={update} />}
       {step === 'check' && (
@@ -129,13 +149,23 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
                 {t('r.check.signInSend')}
               </button>
               {settings?.anonymousReports !== false && (
-                <button type="button" className="r-wide" disabled={busy || !answered(category, form.answers)} onClick={() => void send()}>
+                <button
+                  type="button"
+                  className="r-wide"
+                  disabled={busy || !answered(category, form.answers)}
+                  onClick={() => void send()}
+                >
                   {t('r.check.sendAnonymously')}
                 </button>
               )}
             </div>
           ) : (
-            <button type="button" className="primary r-wide r-big" disabled={busy || !answered(category, form.answers)} onClick={() => void send()}>
+            <button
+              type="button"
+              className="primary r-wide r-big"
+              disabled={busy || !answered(category, form.answers)}
+              onClick={() => void send()}
+            >
               {busy ? t('r.check.sending') : t('r.check.send')}
             </button>
           )}
@@ -153,7 +183,12 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
           </button>
         )}
         {i < STEPS.length - 1 && (
-          <button type="button" className="primary" disabled={!canNext} onClick={() => setStep(STEPS[i + 1] as Step)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!canNext}
+            onClick={() => setStep(STEPS[i + 1] as Step)}
+          >
             {step === 'photos' && !form.photos.length ? t('r.report.skipPhotos') : t('r.next')}
           </button>
         )}

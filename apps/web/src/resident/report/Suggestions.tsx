@@ -27,7 +27,11 @@ function Article({ hit, session }: { hit: KbHit; session: string }) {
         {hit.title}
       </button>
       {/* The server renders and sanitizes article HTML (snippets are escaped, with <mark>). */}
-      {html === null ? <p className="r-muted" dangerouslySetInnerHTML={{ __html: hit.snippet }} /> : <div className="r-article" dangerouslySetInnerHTML={{ __html: html }} />}
+      {html === null ? (
+        <p className="r-muted" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+      ) : (
+        <div className="r-article" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
       {html !== null && (
         <button type="button" onClick={() => (toast(t('r.check.gladHelped')), navigate('/'))}>
           {t('r.check.answered')}
@@ -37,7 +41,15 @@ function Article({ hit, session }: { hit: KbHit; session: string }) {
   );
 }
 
-export default function Suggestions({ form, session, index }: { form: ReportForm; session: string; index: Map<string, Category> }) {
+export default function Suggestions({
+  form,
+  session,
+  index,
+}: {
+  form: ReportForm;
+  session: string;
+  index: Map<string, Category>;
+}) {
   const { t, i18n } = useTranslation();
   const { online, user } = useStore();
   const [articles, setArticles] = useState<KbHit[]>([]);
@@ -83,7 +95,9 @@ export default function Suggestions({ form, session, index }: { form: ReportForm
     <>
       {articles.length > 0 && (
         <section className="r-panel r-note" aria-labelledby="r-kb">
-          <h2 id="r-kb" className="r-h3">{t('r.check.kbTitle')}</h2>
+          <h2 id="r-kb" className="r-h3">
+            {t('r.check.kbTitle')}
+          </h2>
           <ul className="r-plain">
             {articles.map((a) => (
               <Article key={a.id} hit={a} session={session} />
@@ -93,11 +107,15 @@ export default function Suggestions({ form, session, index }: { form: ReportForm
       )}
       {nearby.length > 0 && (
         <section className="r-panel r-note" aria-labelledby="r-near">
-          <h2 id="r-near" className="r-h3">{t('r.check.nearTitle')}</h2>
+          <h2 id="r-near" className="r-h3">
+            {t('r.check.nearTitle')}
+          </h2>
           <ul className="r-plain">
             {nearby.map((n) => (
               <li key={n.number} className="r-near">
-                <span className="r-icon" aria-hidden="true">{(n.category && index.get(n.category)?.icon) ?? '•'}</span>
+                <span className="r-icon" aria-hidden="true">
+                  {(n.category && index.get(n.category)?.icon) ?? '•'}
+                </span>
                 <div>
                   <strong>{n.category ? tr(index.get(n.category)?.name, i18n.language) : n.number}</strong>
                   <small>
