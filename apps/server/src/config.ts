@@ -43,6 +43,8 @@ export interface Config {
   retentionDays: number;
   /** Delivery channels (SMS gateway, SMTP, web push); unset parts fall back to the dev inbox. */
   notify: NotifyConfig;
+  /** Token in the PBX's CTI webhook URL (CTI_TOKEN); outside production a demo token when unset. */
+  ctiToken: string | undefined;
 }
 
 export interface NotifyConfig {
@@ -87,6 +89,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   VAPID_PUBLIC_KEY: 'web push VAPID public key (unset = generated once and stored in the database)',
   VAPID_PRIVATE_KEY: 'web push VAPID private key (with VAPID_PUBLIC_KEY)',
   VAPID_SUBJECT: 'web push contact, mailto: or https: (default mailto:admin@komek.local)',
+  CTI_TOKEN:
+    'secret in the PBX webhook URL /api/v1/cti/{token} (16+ characters; unset: komek-demo-cti outside production, CTI off in production)',
 };
 
 export class ConfigError extends Error {
@@ -176,7 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
       vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@komek.local',
     },
+    ctiToken: env.CTI_TOKEN || (production ? undefined : 'komek-demo-cti'),
   };
+  if (env.CTI_TOKEN && env.CTI_TOKEN.length < 16) problems.push('CTI_TOKEN must be at least 16 characters');
   if (config.notify.smsUrl && !/^https?:\/\//.test(config.notify.smsUrl))
     problems.push('SMS_GATEWAY_URL must start with http:// or https://');
   if (config.notify.smtpUrl && !/^smtps?:\/\//.test(config.notify.smtpUrl))

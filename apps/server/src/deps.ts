@@ -41,6 +41,7 @@ export async function createRuntime(
     classifier: createClassifier(db),
     now: opts.now ?? (() => new Date()),
     publish: (e: LiveEvent) => live.publish(e),
+    subscribe: (fn) => live.subscribe(fn),
   };
   return {
     deps,

@@ -91,5 +91,7 @@ export async function seedTestCity(db: Db): Promise<void> {
       await tx.query(sql`INSERT INTO staff (city_id, login, password_hash, name, role, agency_code)
         VALUES (${CITY}, ${'t-' + login}, ${hash}, ${'Test ' + login}, ${role}, ${agency})`);
     }
+    // The operator's telephone extension (CTI tests): the PBX names it when they answer.
+    await tx.query(sql`UPDATE staff SET extension = '201' WHERE city_id = ${CITY} AND login = 't-operator'`);
   });
 }

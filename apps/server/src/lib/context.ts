@@ -30,6 +30,8 @@ export interface AppDeps {
   now(): Date;
   /** Publishes a live update to consoles (SSE) in every process. */
   publish(event: LiveEvent): void;
+  /** Hears the live updates published by any process (the SSE endpoint); returns the unsubscribe. */
+  subscribe(fn: (event: LiveEvent) => void): () => void;
 }
 
 export interface LiveEvent {
@@ -38,4 +40,7 @@ export interface LiveEvent {
   number?: string;
   status?: string;
   agencyCode?: string | null;
+  /** Only this staff member hears the event (a call popping up on the operator who answered). */
+  staffId?: number;
+  callId?: string;
 }

@@ -7,6 +7,7 @@ import { alertRoutes } from './alerts/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { callRoutes } from './calls/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { classifyRoutes } from './classify/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
@@ -17,6 +18,7 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
+import { liveRoutes } from './live/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -43,6 +45,8 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   open311Routes,
   kbRoutes,
   contactRoutes,
+  callRoutes,
+  liveRoutes,
   publicRoutes,
   openDataRoutes,
   notifyRoutes,

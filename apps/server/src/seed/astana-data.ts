@@ -160,12 +160,28 @@ export interface StaffSeed {
   role: 'operator' | 'supervisor' | 'executor' | 'analyst' | 'admin';
   agency: string | null;
   lang: Lang;
+  /** Telephone extension: the PBX names it when this person answers a call. */
+  extension?: string;
 }
 
 /** The demo accounts; all sign in with DEMO_PASSWORD ('komek-demo'). */
 export const STAFF: readonly StaffSeed[] = [
-  { login: 'operator', name: 'Айгерим Сейткалиева', role: 'operator', agency: 'ikomek', lang: 'kk' },
-  { login: 'supervisor', name: 'Ержан Тулегенов', role: 'supervisor', agency: null, lang: 'ru' },
+  {
+    login: 'operator',
+    name: 'Айгерим Сейткалиева',
+    role: 'operator',
+    agency: 'ikomek',
+    lang: 'kk',
+    extension: '101',
+  },
+  {
+    login: 'supervisor',
+    name: 'Ержан Тулегенов',
+    role: 'supervisor',
+    agency: null,
+    lang: 'ru',
+    extension: '102',
+  },
   { login: 'executor', name: 'Данияр Оспанов', role: 'executor', agency: 'akimat-yesil', lang: 'ru' },
   { login: 'analyst', name: 'Мадина Ахметова', role: 'analyst', agency: null, lang: 'ru' },
   { login: 'admin', name: 'Ольга Ким', role: 'admin', agency: null, lang: 'en' },

@@ -99,8 +99,8 @@ export async function seedReferenceData(tx: Queryable, now: Date, passwordHash: 
   }
   for (const s of STAFF) {
     await tx.query(
-      `INSERT INTO staff (city_id, login, password_hash, name, role, agency_code, preferred_lang) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [CITY.id, s.login, passwordHash, s.name, s.role, s.agency, s.lang],
+      `INSERT INTO staff (city_id, login, password_hash, name, role, agency_code, preferred_lang, extension) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [CITY.id, s.login, passwordHash, s.name, s.role, s.agency, s.lang, s.extension ?? null],
     );
   }
   for (const rule of CRITICALITY_RULES) {

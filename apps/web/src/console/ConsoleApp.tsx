@@ -9,6 +9,7 @@ import { go, useLocation } from './nav.ts';
 import Queue from './Queue.tsx';
 import RequestView from './RequestView.tsx';
 import Intake from './Intake.tsx';
+import { CallPopup } from './CallerCard.tsx';
 
 const KbEditor = lazy(() => import('./KbEditor.tsx'));
 const AdminRules = lazy(() => import('./AdminRules.tsx'));
@@ -133,11 +134,12 @@ export default function ConsoleApp() {
         <LanguageSelect />
         <button onClick={signOut}>{t('c_signout')}</button>
       </header>
+      <CallPopup />
       <main>
         {m?.[1] ? (
           <RequestView number={m[1]} user={user} />
         ) : path === '/console/new' ? (
-          <Intake />
+          <Intake key={query.toString()} query={query} />
         ) : path === '/console/admin/rules' ? (
           <Suspense fallback={<p>…</p>}>
             <AdminRules />

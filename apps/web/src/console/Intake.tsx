@@ -4,6 +4,7 @@ import { api, ApiError, tr, type I18nText, type RequestItem } from '../shared/ap
 import { go } from './nav.ts';
 import { useCategories } from './Queue.tsx';
 import KbSuggest from './KbSuggest.tsx';
+import { CallerCard, type Caller } from './CallerCard.tsx';
 
 interface Suggestion {
   categories: { code: string; name: I18nText; confidence: number; agency: string | null }[];
@@ -21,10 +22,13 @@ interface Candidate {
 }
 
 /** Intake for a phone call: type the complaint, see suggestions live, register, read back the number and due time. */
-export default function Intake() {
+export default function Intake({ query }: { query?: URLSearchParams }) {
   const { t, i18n } = useTranslation();
   const cats = useCategories();
-  const [phone, setPhone] = useState('');
+  // From the caller card of a call the PBX reported: the caller's phone and the call to link.
+  const callId = query?.get('callId') ?? '';
+  const [phone, setPhone] = useState(query?.get('phone') ?? '');
+  const [caller, setCaller] = useState<Caller | null>(null);
   const [name, setName] = useState('');
   const [text, setText] = useState('');
   const [lat, setLat] = useState('');
@@ -40,6 +44,14 @@ export default function Intake() {
     lat && lon && Number.isFinite(Number(lat)) && Number.isFinite(Number(lon))
       ? { lat: Number(lat), lon: Number(lon) }
       : null;
+  useEffect(() => {
+    setCaller(null);
+    if (phone.replace(/\D/g, '').length < 10) return;
+    const timer = setTimeout(() => {
+      void api<Caller>(`/api/v1/callers?phone=${encodeURIComponent(phone)}`).then(setCaller, () => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [phone]);
   useEffect(() => {
     if (text.trim().length < 4) return;
     const timer = setTimeout(() => {
@@ -112,6 +124,7 @@ export default function Intake() {
               ...(category ? { category } : {}),
               ...(point ?? {}),
               ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}),
+              ...(callId ? { callId } : {}),
             },
             headers: { 'idempotency-key': `${phone}-${text.length}-${Date.now() >> 14}` },
           }).then(
@@ -123,6 +136,7 @@ export default function Intake() {
                 body: {
                   outcome: 'request_created',
                   requestNumber: r.number,
+                  ...(callId ? { callId } : {}),
                   ...(category ? { category } : {}),
                 },
               }).catch(() => undefined);
@@ -179,6 +193,7 @@ export default function Intake() {
         </button>
       </form>
       <aside className="card" aria-live="polite">
+        {caller && <CallerCard caller={caller} />}
         <h3>{t('c_suggest')}</h3>
         {sugg && (
           <>
@@ -209,7 +224,12 @@ export default function Intake() {
           onAnswered={(id) => {
             setError('');
             api('/api/v1/contacts', {
-              body: { outcome: 'answered', articleId: id, ...(category ? { category } : {}) },
+              body: {
+                outcome: 'answered',
+                articleId: id,
+                ...(category ? { category } : {}),
+                ...(callId ? { callId } : {}),
+              },
             }).then(
               () => setAnswered(true),
               (err: unknown) => setError(err instanceof ApiError ? err.message : String(err)),

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, tr, type Category, type I18nText, type RequestItem } from '../shared/api.ts';
 import { dueIn, go } from './nav.ts';
 import './queue-strings.ts';
+import { useLive } from './live.ts';
 
 const STATUSES = [
   'new',
@@ -80,7 +81,8 @@ function apiQuery(query: URLSearchParams, status: string, q: string): URLSearchP
 
 /**
  * The queue: filters live in the URL (a shareable link, and what a saved view keeps); j/k move,
- * x selects, Enter opens; selected rows can be assigned or moved together; refreshed every 15 s.
+ * x selects, Enter opens; selected rows can be assigned or moved together; live updates (SSE)
+ * reload it when others change things (and a poll every minute, in case the stream is down).
  */
 export default function Queue({ query }: { query: URLSearchParams }) {
   const { t, i18n } = useTranslation();
@@ -94,6 +96,13 @@ export default function Queue({ query }: { query: URLSearchParams }) {
   const [viewShared, setViewShared] = useState(false);
   const [note, setNote] = useState('');
   const [reload, setReload] = useState(0);
+  // Others' changes arrive as live events: reload (debounced) instead of waiting for the poll.
+  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const live = useLive((e) => {
+    if (!e.type.startsWith('request.')) return;
+    clearTimeout(debounce.current);
+    debounce.current = setTimeout(() => setReload((n) => n + 1), 400);
+  });
   const status = query.get('status') ?? OPEN;
   const q = query.get('q') ?? '';
   const sort = query.get('sort') ?? 'due';
@@ -105,7 +114,7 @@ export default function Queue({ query }: { query: URLSearchParams }) {
       void api<{ items: RequestItem[] }>(`/api/v1/requests?${p.toString()}`).then((r) => setItems(r.items));
     };
     load();
-    const timer = setInterval(load, 15_000);
+    const timer = setInterval(load, 60_000);
     return () => clearInterval(timer);
   }, [key, reload]);
   useEffect(() => setPicked(new Set()), [key]);
@@ -285,6 +294,9 @@ export default function Queue({ query }: { query: URLSearchParams }) {
             <option value="new">{t('q_sort_new')}</option>
           </select>
         </label>
+        <span className={`live ${live ? 'up' : ''}`} title={t('q_live')}>
+          ● {live ? t('q_live') : '…'}
+        </span>
         <span className="exports">
           {t('c_export')}:{' '}
           {(['csv', 'xlsx'] as const).map((f) => (

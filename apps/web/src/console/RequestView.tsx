@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLive } from './live.ts';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, tr, type RequestItem, type User } from '../shared/api.ts';
 import { go } from './nav.ts';
@@ -65,6 +66,10 @@ export default function RequestView({ number, user }: { number: string; user: Us
     );
   }, [number]);
   useEffect(load, [load]);
+  // Someone else changed this request: show it at once.
+  useLive((e) => {
+    if (e.number === number && e.type === 'request.updated') load();
+  });
   const act = (p: Promise<unknown>): void => {
     setError('');
     p.then(load, (e: unknown) => {

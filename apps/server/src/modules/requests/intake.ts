@@ -80,7 +80,11 @@ export async function createRequest(
   const agencyCode = responsibleAgency(catalog, categoryCode, district?.code ?? null);
   const agency = agencyCode ? catalog.agencies.get(agencyCode) : undefined;
 
-  const assessed = assessCriticality({ text, categoryDefault: category?.default_criticality ?? 'standard', rules: catalog.criticalityRules });
+  const assessed = assessCriticality({
+    text,
+    categoryDefault: category?.default_criticality ?? 'standard',
+    rules: catalog.criticalityRules,
+  });
   const criticality: Criticality = input.criticality ?? assessed.level;
   const now = deps.now();
   const hours = category?.sla_hours[criticality] ?? DEFAULT_SLA_HOURS[criticality];

@@ -5,6 +5,7 @@ import type { App } from '../../lib/http.ts';
 import { LIMITS, RateLimiter } from '../../lib/rate-limit.ts';
 import { errors } from '../../lib/schemas.ts';
 import { READ_ALL } from '../auth/policy.ts';
+import { linkRequestToCall } from '../calls/routes.ts';
 import { createRequest } from './intake.ts';
 import { presentEvent, presentRequest } from './presenter.ts';
 import { listEvents, listRequests } from './repository.ts';
@@ -74,6 +75,8 @@ export function requestRoutes(app: App, deps: AppDeps): void {
           limiter.hit(`intake-resident:${req.actor.id}`, LIMITS.intakePerResident);
       }
       const r = await createRequest(deps, req.actor, req.body, req.headers['idempotency-key']);
+      if (req.body.callId && req.actor.kind === 'staff')
+        await linkRequestToCall(deps, req.actor.cityId, req.body.callId, r.request.number);
       if (r.replayed) void reply.header('Idempotent-Replayed', 'true');
       return reply.status(201).send(presentRequest(r.request, req.actor));
     },

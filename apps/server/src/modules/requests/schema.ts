@@ -37,6 +37,13 @@ export const CreateRequestBody = Type.Object(
         { maxProperties: 50 },
       ),
     ),
+    callId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'the telephony call this request was registered in',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
