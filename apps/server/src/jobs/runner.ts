@@ -10,6 +10,7 @@ import { detectAlerts } from '../modules/alerts/service.ts';
 import { retrainIfDue } from '../modules/classify/train-job.ts';
 import { applyRetention } from '../modules/privacy/service.ts';
 import { autoCloseResolved, notifySubscribers } from '../modules/public/jobs.ts';
+import { tickModes } from '../modules/modes/service.ts';
 
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
   let stopped = false;
@@ -36,6 +37,9 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     every('retention', 3_600_000, () => applyRetention(deps.db, deps.now(), deps.config.retentionDays)),
     every('auto-close', 300_000, () => autoCloseResolved(deps)),
     every('subscriptions', 5_000, () => notifySubscribers(deps.db, deps.now())),
+    every('modes', 60_000, () =>
+      tickModes(deps.db, deps.config.cityId, deps.config.cityTimeZone, deps.now()),
+    ),
   ];
   return async () => {
     stopped = true;

@@ -18,6 +18,7 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
+import { modeRoutes } from './modes/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
@@ -47,6 +48,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   contactRoutes,
   callRoutes,
   liveRoutes,
+  modeRoutes,
   publicRoutes,
   openDataRoutes,
   notifyRoutes,

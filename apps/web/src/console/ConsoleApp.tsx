@@ -10,9 +10,12 @@ import Queue from './Queue.tsx';
 import RequestView from './RequestView.tsx';
 import Intake from './Intake.tsx';
 import { CallPopup } from './CallerCard.tsx';
+import { useLive } from './live.ts';
+import { EmergencyBanner } from '../shared/EmergencyBanner.tsx';
 
 const KbEditor = lazy(() => import('./KbEditor.tsx'));
 const AdminRules = lazy(() => import('./AdminRules.tsx'));
+const Modes = lazy(() => import('./Modes.tsx'));
 const KB_EDITORS = ['supervisor', 'admin'];
 
 function Login({ onDone }: { onDone: (u: User) => void }) {
@@ -57,6 +60,15 @@ function Login({ onDone }: { onDone: (u: User) => void }) {
       </button>
     </form>
   );
+}
+
+/** The emergency banner, refreshed at once when a supervisor changes the mode (a live event). */
+function ConsoleBanner() {
+  const [key, setKey] = useState(0);
+  useLive((e) => {
+    if (e.type === 'mode.changed') setKey((k) => k + 1);
+  });
+  return <EmergencyBanner refreshKey={key} />;
 }
 
 export default function ConsoleApp() {
@@ -114,6 +126,17 @@ export default function ConsoleApp() {
               {t('c_kb')}
             </a>
           )}
+          {KB_EDITORS.includes(user.role ?? '') && (
+            <a
+              href="/console/modes"
+              onClick={(e) => {
+                e.preventDefault();
+                go('/console/modes');
+              }}
+            >
+              {t('c_modes')}
+            </a>
+          )}
           {user.role === 'admin' && (
             <a
               href="/console/admin/rules"
@@ -134,12 +157,17 @@ export default function ConsoleApp() {
         <LanguageSelect />
         <button onClick={signOut}>{t('c_signout')}</button>
       </header>
+      <ConsoleBanner />
       <CallPopup />
       <main>
         {m?.[1] ? (
           <RequestView number={m[1]} user={user} />
         ) : path === '/console/new' ? (
           <Intake key={query.toString()} query={query} />
+        ) : path === '/console/modes' ? (
+          <Suspense fallback={<p>…</p>}>
+            <Modes />
+          </Suspense>
         ) : path === '/console/admin/rules' ? (
           <Suspense fallback={<p>…</p>}>
             <AdminRules />

@@ -14,7 +14,7 @@ const listeners = new Set<Listener>();
 const stateListeners = new Set<(up: boolean) => void>();
 let source: EventSource | null = null;
 let up = false;
-const TYPES = ['request.created', 'request.updated', 'call', 'call.ended'];
+const TYPES = ['request.created', 'request.updated', 'call', 'call.ended', 'mode.changed'];
 
 /** One EventSource for the whole console, opened with the first listener, closed with the last. */
 function connect(): void {

@@ -82,6 +82,7 @@ const ru = {
   c_lon: 'Долгота',
   c_noresult: 'Ничего не найдено',
   c_agency: 'Исполнитель',
+  c_modes: 'Режимы и ЧС',
 };
 type Dict = typeof ru;
 const kk: Dict = {
@@ -165,6 +166,7 @@ const kk: Dict = {
   c_lon: 'Бойлық',
   c_noresult: 'Ештеңе табылмады',
   c_agency: 'Орындаушы',
+  c_modes: 'Режимдер мен ТЖ',
 };
 const en: Dict = {
   c_title: 'Komek 109 — operator console',
@@ -247,6 +249,7 @@ const en: Dict = {
   c_lon: 'Longitude',
   c_noresult: 'Nothing found',
   c_agency: 'Agency',
+  c_modes: 'Modes & emergencies',
 };
 for (const [lang, d] of Object.entries({ ru, kk, en }))
   i18n.addResourceBundle(lang, 'translation', d, true, false);

@@ -1,4 +1,5 @@
 /** The resident app (/ and /app/*): report a problem, follow my requests, the public map. Small enough for a cheap phone. */
+import { EmergencyBanner } from '../shared/EmergencyBanner.tsx';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './i18n.ts';
@@ -126,6 +127,7 @@ export default function ResidentApp() {
           ))}
         </div>
       </header>
+      <EmergencyBanner />
       <nav className="r-nav" aria-label={t('r.nav.main')}>
         {nav.map((n) => (
           <a key={n.to} {...link(n.to)} aria-current={path.startsWith(n.to) ? 'page' : undefined}>

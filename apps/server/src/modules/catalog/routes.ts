@@ -5,8 +5,9 @@ import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
 import { CodeSchema, CriticalitySchema, errors, I18nText } from '../../lib/schemas.ts';
 import { requireAdmin } from '../auth/policy.ts';
+import { emergencyCategories } from '../modes/service.ts';
 import { districtAt, getCatalog, invalidateCatalog } from './cache.ts';
-import { presentAgency, presentCategoryTree, presentDistricts } from './presenter.ts';
+import { presentAgency, presentCategoryTree, presentDistricts, type CategoryNode } from './presenter.ts';
 import { importDistricts, upsertAgency, upsertCategory } from './service.ts';
 
 const SlaHours = Type.Object({
@@ -94,6 +95,17 @@ export const AgencyBody = Type.Object(
 
 const CodeParams = Type.Object({ code: CodeSchema });
 
+/** The tree with the categories of active emergencies (or holding one) first, marked `emergency`. */
+type Marked = CategoryNode & { emergency: boolean };
+function emergencyFirst(nodes: CategoryNode[], hot: Set<string>): Marked[] {
+  const mark = (n: CategoryNode): Marked => {
+    const children = emergencyFirst(n.children, hot);
+    return { ...n, children, emergency: hot.has(n.code) || children.some((c) => c.emergency) };
+  };
+  const marked = nodes.map(mark);
+  return [...marked.filter((n) => n.emergency), ...marked.filter((n) => !n.emergency)];
+}
+
 export function catalogRoutes(app: App, deps: AppDeps): void {
   const cityOf = (req: { actor: { cityId: string } }) => req.actor.cityId;
 
@@ -112,7 +124,10 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
     async (req) => {
       const catalog = await getCatalog(deps.db, cityOf(req));
       if (!catalog) throw notFound('city');
-      return { items: presentCategoryTree(catalog, deps.now(), req.query.all === true) };
+      const items = presentCategoryTree(catalog, deps.now(), req.query.all === true);
+      // An active emergency puts its categories first (and marks them).
+      const hot = await emergencyCategories(deps.db, cityOf(req), deps.now());
+      return { items: hot.size ? emergencyFirst(items, hot) : items };
     },
   );
 

@@ -23,7 +23,11 @@ export const DEMO_SYNONYMS: string[][] = [
   ['отопление', 'тепло', 'жылу', 'heating'],
 ];
 
-export const DEMO_TEMPLATES: { name: string; categories: string[]; bodies: { kk: string; ru: string; en: string } }[] = [
+export const DEMO_TEMPLATES: {
+  name: string;
+  categories: string[];
+  bodies: { kk: string; ru: string; en: string };
+}[] = [
   {
     name: 'Принято и передано в службу',
     categories: [],
@@ -71,7 +75,11 @@ export const DEMO_TEMPLATES: { name: string; categories: string[]; bodies: { kk:
   },
 ];
 
-function seasonOf(a: DemoArticle, now: Date, timeZone: string): { validFrom: string | null; validTo: string | null } {
+function seasonOf(
+  a: DemoArticle,
+  now: Date,
+  timeZone: string,
+): { validFrom: string | null; validTo: string | null } {
   if (!a.season) return { validFrom: null, validTo: null };
   const year = localParts(now, timeZone).year;
   const at = (md: string): string => {
@@ -86,7 +94,9 @@ function seasonOf(a: DemoArticle, now: Date, timeZone: string): { validFrom: str
  * Categories the city does not have are left out. Returns how many articles were created.
  */
 export async function seedKbDemo(db: Db, cityId: string, now: Date = new Date()): Promise<number> {
-  const existing = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM kb_articles WHERE city_id = ${cityId}`);
+  const existing = await db.query<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM kb_articles WHERE city_id = ${cityId}`,
+  );
   if ((existing[0]?.n ?? 0) > 0) return 0;
   const catalog = await getCatalog(db, cityId);
   if (!catalog) throw new Error(`no city "${cityId}"`);
@@ -105,7 +115,13 @@ export async function seedKbDemo(db: Db, cityId: string, now: Date = new Date())
     n++;
   }
   for (const t of DEMO_TEMPLATES) {
-    await insertTemplate(db, cityId, { name: t.name, bodies: t.bodies, categories: known(t.categories), active: true }, null, now);
+    await insertTemplate(
+      db,
+      cityId,
+      { name: t.name, bodies: t.bodies, categories: known(t.categories), active: true },
+      null,
+      now,
+    );
   }
   for (const terms of DEMO_SYNONYMS) await insertSynonym(db, cityId, terms);
   return n;

@@ -29,7 +29,10 @@ function lcsOps(a: readonly string[], b: readonly string[], aOff: number, bOff: 
   const t = new Uint32Array((n + 1) * w);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      t[i * w + j] = a[i] === b[j] ? (t[(i + 1) * w + j + 1] as number) + 1 : Math.max(t[(i + 1) * w + j] as number, t[i * w + j + 1] as number);
+      t[i * w + j] =
+        a[i] === b[j]
+          ? (t[(i + 1) * w + j + 1] as number) + 1
+          : Math.max(t[(i + 1) * w + j] as number, t[i * w + j + 1] as number);
     }
   }
   const ops: Op[] = [];
@@ -58,11 +61,14 @@ export function diffLines(before: string, after: string, context = 2): LineDiff 
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf])
+    suf++;
   const ops: Op[] = [
     ...a.slice(0, pre).map((line, i) => ({ kind: ' ' as const, line, a: i, b: i })),
     ...lcsOps(a.slice(pre, a.length - suf), b.slice(pre, b.length - suf), pre, pre),
-    ...a.slice(a.length - suf).map((line, k) => ({ kind: ' ' as const, line, a: a.length - suf + k, b: b.length - suf + k })),
+    ...a
+      .slice(a.length - suf)
+      .map((line, k) => ({ kind: ' ' as const, line, a: a.length - suf + k, b: b.length - suf + k })),
   ];
   const added = ops.filter((o) => o.kind === '+').length;
   const removed = ops.filter((o) => o.kind === '-').length;

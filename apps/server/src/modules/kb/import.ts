@@ -20,7 +20,11 @@ export interface ImportedArticle {
 }
 
 const LANGS: readonly KbLang[] = ['kk', 'ru', 'en'];
-const list = (v: string | undefined): string[] => (v ?? '').split(/[,;|]/).map((x) => x.trim()).filter(Boolean);
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(/[,;|]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Splits Markdown into articles at top-level `# ` headings (not inside fenced code); text before the first heading is ignored. */
 export function splitMarkdown(md: string, lang: KbLang, source = 'md'): ImportedArticle[] {
@@ -28,7 +32,13 @@ export function splitMarkdown(md: string, lang: KbLang, source = 'md'): Imported
   let current: { title: string; lines: string[] } | undefined;
   let fenced = false;
   const flush = (): void => {
-    if (current?.title) out.push({ source: `${source}: ${current.title}`, categories: [], tags: [], variants: [{ lang, title: current.title, body: current.lines.join('\n').trim(), keywords: [] }] });
+    if (current?.title)
+      out.push({
+        source: `${source}: ${current.title}`,
+        categories: [],
+        tags: [],
+        variants: [{ lang, title: current.title, body: current.lines.join('\n').trim(), keywords: [] }],
+      });
   };
   for (const line of md.replace(/\r\n?/g, '\n').split('\n')) {
     if (/^\s{0,3}(```|~~~)/.test(line)) fenced = !fenced;
@@ -56,7 +66,10 @@ export interface CsvColumns {
 }
 
 /** Turns CSV records into articles; rows without a title or with an unknown language are reported. */
-export function csvToArticles(rows: readonly Record<string, string>[], c: CsvColumns): { articles: ImportedArticle[]; rejected: { source: string; message: string }[] } {
+export function csvToArticles(
+  rows: readonly Record<string, string>[],
+  c: CsvColumns,
+): { articles: ImportedArticle[]; rejected: { source: string; message: string }[] } {
   const rejected: { source: string; message: string }[] = [];
   const byGroup = new Map<string, ImportedArticle>();
   const articles: ImportedArticle[] = [];
@@ -66,13 +79,21 @@ export function csvToArticles(rows: readonly Record<string, string>[], c: CsvCol
     if (!title) return void rejected.push({ source, message: `no title in column "${c.title}"` });
     const lang = (c.langColumn ? (r[c.langColumn] ?? '').trim().toLowerCase() : c.lang) as KbLang;
     if (!LANGS.includes(lang)) return void rejected.push({ source, message: `unknown language "${lang}"` });
-    const variant = { lang, title, body: (r[c.body] ?? '').trim(), keywords: list(c.keywordsColumn ? r[c.keywordsColumn] : undefined) };
+    const variant = {
+      lang,
+      title,
+      body: (r[c.body] ?? '').trim(),
+      keywords: list(c.keywordsColumn ? r[c.keywordsColumn] : undefined),
+    };
     const group = c.groupColumn ? (r[c.groupColumn] ?? '').trim() : '';
     const existing = group ? byGroup.get(group) : undefined;
     if (existing) {
-      if (existing.variants.some((v) => v.lang === lang)) return void rejected.push({ source, message: `a second "${lang}" variant of "${group}"` });
+      if (existing.variants.some((v) => v.lang === lang))
+        return void rejected.push({ source, message: `a second "${lang}" variant of "${group}"` });
       existing.variants.push(variant);
-      existing.categories = [...new Set([...existing.categories, ...list(c.categoryColumn ? r[c.categoryColumn] : undefined)])];
+      existing.categories = [
+        ...new Set([...existing.categories, ...list(c.categoryColumn ? r[c.categoryColumn] : undefined)]),
+      ];
       return;
     }
     const a: ImportedArticle = {
@@ -112,7 +133,14 @@ export async function importArticles(
       if (!ok) unknown.add(c);
       return ok;
     });
-    const input: ArticleInput = { status: opts.status, audience: opts.audience, categories, tags: a.tags, variants: a.variants, note: `imported from ${a.source}`.slice(0, 500) };
+    const input: ArticleInput = {
+      status: opts.status,
+      audience: opts.audience,
+      categories,
+      tags: a.tags,
+      variants: a.variants,
+      note: `imported from ${a.source}`.slice(0, 500),
+    };
     // The same rules as the API's schema (lengths, counts), which an import does not pass through.
     const problem = Value.Errors(ArticleInput, input).First();
     if (problem) {
@@ -126,7 +154,10 @@ export async function importArticles(
       result.variants += a.variants.length;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      result.failed.push({ source: a.source, message: `${err.message}${Object.keys(err.details).length ? ` ${JSON.stringify(err.details)}` : ''}` });
+      result.failed.push({
+        source: a.source,
+        message: `${err.message}${Object.keys(err.details).length ? ` ${JSON.stringify(err.details)}` : ''}`,
+      });
     }
     opts.onProgress?.();
   }

@@ -16,13 +16,23 @@ interface Hit {
 }
 
 async function create(key: string, body: Record<string, unknown>): Promise<void> {
-  const r = await s.call('POST', '/api/v1/kb/articles', { token: admin, body: { status: 'published', ...body } });
+  const r = await s.call('POST', '/api/v1/kb/articles', {
+    token: admin,
+    body: { status: 'published', ...body },
+  });
   expect(r.statusCode, r.body).toBe(201);
   ids[key] = r.json().id;
 }
 
-async function search(q: string, opts: { lang?: string; category?: string; token?: string } = {}): Promise<{ items: Hit[]; expandedWith: string[] }> {
-  const qs = new URLSearchParams({ q, ...(opts.lang ? { lang: opts.lang } : {}), ...(opts.category ? { category: opts.category } : {}) });
+async function search(
+  q: string,
+  opts: { lang?: string; category?: string; token?: string } = {},
+): Promise<{ items: Hit[]; expandedWith: string[] }> {
+  const qs = new URLSearchParams({
+    q,
+    ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.category ? { category: opts.category } : {}),
+  });
   const r = await s.call('GET', `/api/v1/kb/search?${qs}`, { token: opts.token });
   expect(r.statusCode, r.body).toBe(200);
   return r.json();
@@ -46,20 +56,72 @@ beforeAll(async () => {
         keywords: ['жылу', 'жылыту'],
         body: 'Тәуліктік орташа температура бес күн қатарынан +10 °C-тан төмен болғанда жылу беріледі. Алдымен ауруханалар мен мектептерге, содан кейін тұрғын үйлерге.',
       },
-      { lang: 'en', title: 'When does the heating season start', keywords: ['heating', 'radiators'], body: 'Heating is switched on when the average daily temperature stays below +10 °C for five days.' },
+      {
+        lang: 'en',
+        title: 'When does the heating season start',
+        keywords: ['heating', 'radiators'],
+        body: 'Heating is switched on when the average daily temperature stays below +10 °C for five days.',
+      },
     ],
   });
   await create('epd', {
     variants: [
-      { lang: 'ru', title: 'Где оплатить единый платёжный документ', body: 'Оплатить можно в банковском приложении, в отделениях Казпочты и в ЦОН.' },
-      { lang: 'kk', title: 'Бірыңғай төлем құжатын қайда төлеуге болады', body: 'Банк қосымшасында, Қазпошта бөлімшелерінде төлеуге болады.' },
+      {
+        lang: 'ru',
+        title: 'Где оплатить единый платёжный документ',
+        body: 'Оплатить можно в банковском приложении, в отделениях Казпочты и в ЦОН.',
+      },
+      {
+        lang: 'kk',
+        title: 'Бірыңғай төлем құжатын қайда төлеуге болады',
+        body: 'Банк қосымшасында, Қазпошта бөлімшелерінде төлеуге болады.',
+      },
     ],
   });
-  await create('title', { variants: [{ lang: 'ru', title: 'Правила парковки самокатов', body: 'Оставляйте транспорт в отмеченных зонах.' }] });
-  await create('keyword', { variants: [{ lang: 'ru', title: 'Средства индивидуальной мобильности', keywords: ['самокат'], body: 'Ограничение скорости в парках 15 км/ч.' }] });
-  await create('body', { variants: [{ lang: 'ru', title: 'Благоустройство тротуаров', body: 'Весной ремонтируют тротуары; самокат на тротуаре должен уступать пешеходам.' }] });
-  await create('outage', { variants: [{ lang: 'ru', title: 'Что делать, если пропало электричество', keywords: ['свет'], body: 'Проверьте автоматы в щитке и позвоните в аварийную службу энергосети.' }] });
-  await create('lights', { variants: [{ lang: 'ru', title: 'Отключения света: плановые работы', keywords: ['свет', 'электричество'], body: 'График плановых отключений света публикует энергосеть.' }] });
+  await create('title', {
+    variants: [
+      { lang: 'ru', title: 'Правила парковки самокатов', body: 'Оставляйте транспорт в отмеченных зонах.' },
+    ],
+  });
+  await create('keyword', {
+    variants: [
+      {
+        lang: 'ru',
+        title: 'Средства индивидуальной мобильности',
+        keywords: ['самокат'],
+        body: 'Ограничение скорости в парках 15 км/ч.',
+      },
+    ],
+  });
+  await create('body', {
+    variants: [
+      {
+        lang: 'ru',
+        title: 'Благоустройство тротуаров',
+        body: 'Весной ремонтируют тротуары; самокат на тротуаре должен уступать пешеходам.',
+      },
+    ],
+  });
+  await create('outage', {
+    variants: [
+      {
+        lang: 'ru',
+        title: 'Что делать, если пропало электричество',
+        keywords: ['свет'],
+        body: 'Проверьте автоматы в щитке и позвоните в аварийную службу энергосети.',
+      },
+    ],
+  });
+  await create('lights', {
+    variants: [
+      {
+        lang: 'ru',
+        title: 'Отключения света: плановые работы',
+        keywords: ['свет', 'электричество'],
+        body: 'График плановых отключений света публикует энергосеть.',
+      },
+    ],
+  });
 });
 afterAll(async () => {
   await s?.close();
@@ -75,7 +137,11 @@ describe('search', () => {
   it('stems Kazakh: «жылу қашан беріледі» finds the Kazakh variant', async () => {
     for (const lang of ['kk', undefined]) {
       const r = await search('жылу қашан беріледі', lang ? { lang } : {});
-      expect(r.items[0]).toMatchObject({ id: ids.heating, lang: 'kk', title: 'Жылу беру маусымы қашан басталады' });
+      expect(r.items[0]).toMatchObject({
+        id: ids.heating,
+        lang: 'kk',
+        title: 'Жылу беру маусымы қашан басталады',
+      });
     }
     // Another inflection of the same words.
     expect((await search('жылуды беру')).items[0]?.id).toBe(ids.heating);
@@ -89,9 +155,16 @@ describe('search', () => {
   it('expands synonyms the city edits: ЕПД = единый платёжный документ = бірыңғай төлем құжаты', async () => {
     expect((await search('ЕПД')).items.map((h) => h.id)).not.toContain(ids.epd);
     const terms = ['ЕПД', 'единый платёжный документ', 'бірыңғай төлем құжаты'];
-    expect((await s.call('POST', '/api/v1/kb/synonyms', { token: operator, body: { terms } })).statusCode).toBe(403);
-    expect((await s.call('POST', '/api/v1/kb/synonyms', { token: admin, body: { terms: ['ЕПД', 'епд'] } })).statusCode).toBe(400);
-    expect((await s.call('POST', '/api/v1/kb/synonyms', { token: admin, body: { terms } })).statusCode).toBe(201);
+    expect(
+      (await s.call('POST', '/api/v1/kb/synonyms', { token: operator, body: { terms } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await s.call('POST', '/api/v1/kb/synonyms', { token: admin, body: { terms: ['ЕПД', 'епд'] } }))
+        .statusCode,
+    ).toBe(400);
+    expect((await s.call('POST', '/api/v1/kb/synonyms', { token: admin, body: { terms } })).statusCode).toBe(
+      201,
+    );
     const r = await search('где оплатить ЕПД');
     expect(r.items[0]?.id).toBe(ids.epd);
     expect(r.expandedWith).toEqual(['единый платежный документ', 'бірыңғай төлем құжаты']);
@@ -114,7 +187,10 @@ describe('search', () => {
 describe('suggestions', () => {
   it('move an article up once requests answered with it are linked to their words', async () => {
     const suggest = async () => {
-      const r = await s.call('POST', '/api/v1/kb/suggest', { token: operator, body: { text: 'нет света в подъезде' } });
+      const r = await s.call('POST', '/api/v1/kb/suggest', {
+        token: operator,
+        body: { text: 'нет света в подъезде' },
+      });
       expect(r.statusCode, r.body).toBe(200);
       return r.json() as { category: string | null; articles: (Hit & { learnedScore: number })[] };
     };
@@ -124,12 +200,32 @@ describe('suggestions', () => {
     expect(before.articles[0]?.id).toBe(ids.lights);
 
     for (let i = 0; i < 4; i++) {
-      const req = (await s.call('POST', '/api/v1/requests', { token: operator, body: { text: `нет света в подъезде, дом ${i + 1}`, channel: 'phone', category: 'electricity', resident: { phone: `+7701555020${i}` } } })).json();
-      const link = await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: operator, body: { articleId: ids.outage } });
+      const req = (
+        await s.call('POST', '/api/v1/requests', {
+          token: operator,
+          body: {
+            text: `нет света в подъезде, дом ${i + 1}`,
+            channel: 'phone',
+            category: 'electricity',
+            resident: { phone: `+7701555020${i}` },
+          },
+        })
+      ).json();
+      const link = await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, {
+        token: operator,
+        body: { articleId: ids.outage },
+      });
       expect(link.statusCode, link.body).toBe(201);
       expect(link.json().recorded).toEqual([{ kind: 'article', id: ids.outage, created: true }]);
       // Linking twice teaches nothing twice.
-      expect((await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: operator, body: { articleId: ids.outage } })).json().recorded[0].created).toBe(false);
+      expect(
+        (
+          await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, {
+            token: operator,
+            body: { articleId: ids.outage },
+          })
+        ).json().recorded[0].created,
+      ).toBe(false);
     }
     const after = await suggest();
     const rankAfter = after.articles.findIndex((a) => a.id === ids.outage);
@@ -139,10 +235,37 @@ describe('suggestions', () => {
   });
 
   it('refuses links by those who may not work the request, and to missing articles', async () => {
-    const req = (await s.call('POST', '/api/v1/requests', { token: operator, body: { text: 'яма на дороге', channel: 'phone', category: 'roads', resident: { phone: '+77015550299' } } })).json();
-    expect((await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: await s.token('executor'), body: { articleId: ids.outage } })).statusCode).toBe(403);
-    expect((await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: operator, body: { articleId: 987654 } })).statusCode).toBe(404);
-    expect((await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: operator, body: {} })).statusCode).toBe(400);
+    const req = (
+      await s.call('POST', '/api/v1/requests', {
+        token: operator,
+        body: {
+          text: 'яма на дороге',
+          channel: 'phone',
+          category: 'roads',
+          resident: { phone: '+77015550299' },
+        },
+      })
+    ).json();
+    expect(
+      (
+        await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, {
+          token: await s.token('executor'),
+          body: { articleId: ids.outage },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, {
+          token: operator,
+          body: { articleId: 987654 },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await s.call('POST', `/api/v1/requests/${req.number}/kb-links`, { token: operator, body: {} }))
+        .statusCode,
+    ).toBe(400);
   });
 });
 
@@ -151,26 +274,55 @@ describe('reads, feedback and the report', () => {
     const t0 = new Date(Date.now() + 3_600_000);
     s.setNow(t0);
     const resident = await s.residentToken('+77015550301');
-    const view = (id: number, sessionId: string, token?: string) => s.call('POST', `/api/v1/kb/articles/${id}/views`, { token, body: { sessionId } });
+    const view = (id: number, sessionId: string, token?: string) =>
+      s.call('POST', `/api/v1/kb/articles/${id}/views`, { token, body: { sessionId } });
     expect((await view(ids.heating as number, 'anon-session-1')).json()).toEqual({ recorded: true });
     expect((await view(ids.epd as number, 'res-session-1', resident)).statusCode).toBe(202);
     expect((await view(ids.epd as number, 'anon-session-2')).statusCode).toBe(202);
-    expect((await view(ids.heating as number, 'staff-session-1', operator)).json()).toEqual({ recorded: false });
+    expect((await view(ids.heating as number, 'staff-session-1', operator)).json()).toEqual({
+      recorded: false,
+    });
     expect((await view(ids.heating as number, 'bad id')).statusCode).toBe(400);
 
     s.setNow(new Date(t0.getTime() + 10 * 60_000));
-    expect((await s.call('POST', '/api/v1/requests', { token: resident, body: { text: 'не пришёл ЕПД', channel: 'app' } })).statusCode).toBe(201);
+    expect(
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: resident,
+          body: { text: 'не пришёл ЕПД', channel: 'app' },
+        })
+      ).statusCode,
+    ).toBe(201);
     // A visitor who read anonymously, then signed in and filed: the form carries the session id.
     const later = await s.residentToken('+77015550302');
-    expect((await s.call('POST', '/api/v1/requests', { token: later, body: { text: 'вопрос по ЕПД', channel: 'web', attributes: { kbSession: 'anon-session-2' } } })).statusCode).toBe(201);
-    expect((await s.call('POST', `/api/v1/kb/articles/${ids.body}/feedback`, { body: { helpful: false } })).statusCode).toBe(201);
-    expect((await s.call('POST', `/api/v1/kb/articles/${ids.heating}/feedback`, { token: resident, body: { helpful: true } })).statusCode).toBe(201);
+    expect(
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: later,
+          body: { text: 'вопрос по ЕПД', channel: 'web', attributes: { kbSession: 'anon-session-2' } },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await s.call('POST', `/api/v1/kb/articles/${ids.body}/feedback`, { body: { helpful: false } }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await s.call('POST', `/api/v1/kb/articles/${ids.heating}/feedback`, {
+          token: resident,
+          body: { helpful: true },
+        })
+      ).statusCode,
+    ).toBe(201);
     await search('квантовая телепортация');
     await search('квантовая телепортация');
 
     s.setNow(new Date(t0.getTime() + 2 * 3_600_000));
     expect((await s.call('GET', '/api/v1/kb/analytics', { token: operator })).statusCode).toBe(403);
-    const r = await s.call('GET', '/api/v1/kb/analytics?windowMinutes=60', { token: await s.token('supervisor') });
+    const r = await s.call('GET', '/api/v1/kb/analytics?windowMinutes=60', {
+      token: await s.token('supervisor'),
+    });
     expect(r.statusCode, r.body).toBe(200);
     const a = r.json();
     expect(a.deflection).toEqual({ windowMinutes: 60, sessions: 3, deflected: 1, pending: 0, rate: 0.333 });

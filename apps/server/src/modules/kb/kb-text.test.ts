@@ -31,7 +31,9 @@ const tags = (html: string): string[] => html.match(/<[^>]*>/g) ?? [];
 
 describe('Markdown renderer', () => {
   it('renders the supported syntax', () => {
-    const html = renderMarkdown('## Часы\n\n**Пн–Пт** 9:00–18:00, *обед* `13:00`\n\n1. раз\n2. два\n\n> цитата\n\n| День | Часы |\n|---|---|\n| Сб | 10–14 |');
+    const html = renderMarkdown(
+      '## Часы\n\n**Пн–Пт** 9:00–18:00, *обед* `13:00`\n\n1. раз\n2. два\n\n> цитата\n\n| День | Часы |\n|---|---|\n| Сб | 10–14 |',
+    );
     expect(html).toContain('<h2>Часы</h2>');
     expect(html).toContain('<strong>Пн–Пт</strong>');
     expect(html).toContain('<em>обед</em> <code>13:00</code>');
@@ -42,15 +44,34 @@ describe('Markdown renderer', () => {
 
   it('never emits a script, an event handler or an unsafe link, whatever the source', () => {
     const nasty = fc.constantFrom(
-      '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '[x](JAVASCRIPT:alert(1))',
-      '[x](data:text/html,<b>)', '<a href="javascript:x">y</a>', '" onmouseover="x', '<svg/onload=alert(1)>', '[x](//evil.example)',
-      '`<script>`', '```\n<script>\n```', '<https://ok.example>', '[ok](https://ok.example "t")', '**', '_', '|', '\n', '# ', '- ', '> ',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '[x](JAVASCRIPT:alert(1))',
+      '[x](data:text/html,<b>)',
+      '<a href="javascript:x">y</a>',
+      '" onmouseover="x',
+      '<svg/onload=alert(1)>',
+      '[x](//evil.example)',
+      '`<script>`',
+      '```\n<script>\n```',
+      '<https://ok.example>',
+      '[ok](https://ok.example "t")',
+      '**',
+      '_',
+      '|',
+      '\n',
+      '# ',
+      '- ',
+      '> ',
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(nasty, fc.string()), { maxLength: 12 }), (parts) => {
         const html = renderMarkdown(parts.join(''));
         for (const tag of tags(html)) {
-          expect(tag).toMatch(/^<\/?(h[1-6]|p|br|strong|em|del|code|pre|ul|ol|li|blockquote|hr|table|thead|tbody|tr|th|td|a)( href="[^"]*" rel="noopener noreferrer nofollow")?>$/);
+          expect(tag).toMatch(
+            /^<\/?(h[1-6]|p|br|strong|em|del|code|pre|ul|ol|li|blockquote|hr|table|thead|tbody|tr|th|td|a)( href="[^"]*" rel="noopener noreferrer nofollow")?>$/,
+          );
           const href = /href="([^"]*)"/.exec(tag)?.[1];
           if (href !== undefined) expect(href).toMatch(/^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i);
         }
@@ -63,11 +84,21 @@ describe('Markdown renderer', () => {
     expect(safeUrl('https://astana.gov.kz')).toBe('https://astana.gov.kz');
     expect(safeUrl('/kb/12')).toBe('/kb/12');
     expect(safeUrl('tel:109')).toBe('tel:109');
-    for (const bad of ['javascript:alert(1)', ' javascript:x', 'java\tscript:x', 'data:text/html,x', '//evil.example', 'vbscript:x']) expect(safeUrl(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:x',
+      'java\tscript:x',
+      'data:text/html,x',
+      '//evil.example',
+      'vbscript:x',
+    ])
+      expect(safeUrl(bad)).toBeNull();
   });
 
   it('gives plain text without syntax or link targets', () => {
-    expect(markdownToText('# Заголовок\n\n**Жирный** [ссылка](https://x.example)')).toBe('Заголовок\n\nЖирный ссылка');
+    expect(markdownToText('# Заголовок\n\n**Жирный** [ссылка](https://x.example)')).toBe(
+      'Заголовок\n\nЖирный ссылка',
+    );
   });
 });
 
@@ -113,7 +144,11 @@ describe('queries', () => {
 
   it('expands a synonym, longest term first, and reports what it added', () => {
     const q = parseQuery('Где оплатить единый платёжный документ?', synonyms);
-    expect(q.clauses).toEqual([[['где']], [['оплатить']], [['епд'], ['единый', 'платежный', 'документ'], ['бірыңғай', 'төлем', 'құжаты']]]);
+    expect(q.clauses).toEqual([
+      [['где']],
+      [['оплатить']],
+      [['епд'], ['единый', 'платежный', 'документ'], ['бірыңғай', 'төлем', 'құжаты']],
+    ]);
     expect(q.expandedWith).toEqual(['епд', 'бірыңғай төлем құжаты']);
   });
 
@@ -122,11 +157,15 @@ describe('queries', () => {
     expect(toTsQueryText(q.clauses, { join: 'and' })).toBe('жылу & қашан & беріледі');
     expect(queryTexts(q.clauses, 'last', 'or').kazakh).toBe('жыл | бер:*');
     expect(queryTexts(q.clauses, 'none', 'and').kazakh).toBe('жыл & бер');
-    expect(toTsQueryText(parseQuery('ЕПД', synonyms).clauses, { join: 'and' })).toBe('(епд | (единый & платежный & документ) | (бірыңғай & төлем & құжаты))');
+    expect(toTsQueryText(parseQuery('ЕПД', synonyms).clauses, { join: 'and' })).toBe(
+      '(епд | (единый & платежный & документ) | (бірыңғай & төлем & құжаты))',
+    );
   });
 
   it('adds a spelling correction as an alternative of the word', () => {
-    expect(withCorrections(parseQuery('атопление дома', []).clauses, new Map([['атопление', 'отопление']]))).toEqual([[['атопление'], ['отопление']], [['дома']]]);
+    expect(
+      withCorrections(parseQuery('атопление дома', []).clauses, new Map([['атопление', 'отопление']])),
+    ).toEqual([[['атопление'], ['отопление']], [['дома']]]);
   });
 });
 
@@ -134,7 +173,13 @@ describe('templates', () => {
   it('fills known placeholders, reports missing values and finds unknown ones', () => {
     const text = 'Заявка {{ request.number }}: {{agency.name}}, {{agency.phone}}. {{other}}';
     expect(unknownPlaceholders(text)).toEqual(['other']);
-    expect(fillPlaceholders(text, { 'request.number': '109-2026-0000001', 'agency.name': 'Энергосеть', 'agency.phone': null })).toEqual({
+    expect(
+      fillPlaceholders(text, {
+        'request.number': '109-2026-0000001',
+        'agency.name': 'Энергосеть',
+        'agency.phone': null,
+      }),
+    ).toEqual({
       text: 'Заявка 109-2026-0000001: Энергосеть, . {{other}}',
       missing: ['agency.phone'],
     });
@@ -157,22 +202,43 @@ describe('FAQ import parsing', () => {
       { id: '3', lang: 'ru', q: '', a: 'x', cat: '' },
       { id: '1', lang: 'ru', q: 'Дубль', a: 'x', cat: '' },
     ];
-    const r = csvToArticles(rows, { title: 'q', body: 'a', lang: 'ru', langColumn: 'lang', groupColumn: 'id', categoryColumn: 'cat' });
+    const r = csvToArticles(rows, {
+      title: 'q',
+      body: 'a',
+      lang: 'ru',
+      langColumn: 'lang',
+      groupColumn: 'id',
+      categoryColumn: 'cat',
+    });
     expect(r.articles).toHaveLength(1);
-    expect(r.articles[0]).toMatchObject({ categories: ['roads', 'yards'], variants: [{ lang: 'ru', title: 'Вопрос' }, { lang: 'kk', title: 'Сұрақ' }] });
+    expect(r.articles[0]).toMatchObject({
+      categories: ['roads', 'yards'],
+      variants: [
+        { lang: 'ru', title: 'Вопрос' },
+        { lang: 'kk', title: 'Сұрақ' },
+      ],
+    });
     expect(r.rejected.map((x) => x.source)).toEqual(['row 4', 'row 5', 'row 6']);
   });
 });
 
 describe('learned scores', () => {
   it('grow with links and favour the target a word points to specifically', () => {
-    const row = (id: number, term: string, n: number, total: number) => ({ kind: 'article' as const, target_id: id, term, n, term_total: total });
+    const row = (id: number, term: string, n: number, total: number) => ({
+      kind: 'article' as const,
+      target_id: id,
+      term,
+      n,
+      term_total: total,
+    });
     const few = learnedScores([row(1, 'свет', 1, 1)], []).get('article:1')?.score ?? 0;
     const many = learnedScores([row(1, 'свет', 5, 5)], []).get('article:1')?.score ?? 0;
     expect(many).toBeGreaterThan(few);
     const shared = learnedScores([row(1, 'свет', 5, 10), row(2, 'свет', 5, 10)], []);
     expect(shared.get('article:1')?.score ?? 0).toBeLessThan(many);
-    const withCategory = learnedScores([row(1, 'свет', 5, 5)], [{ kind: 'article', target_id: 1, n: 3 }]).get('article:1')?.score ?? 0;
+    const withCategory =
+      learnedScores([row(1, 'свет', 5, 5)], [{ kind: 'article', target_id: 1, n: 3 }]).get('article:1')
+        ?.score ?? 0;
     expect(withCategory).toBeGreaterThan(many);
   });
 });

@@ -23,7 +23,10 @@ const confidence = (n: number): number => n / (n + 2);
 export const targetKey = (kind: TargetKind, id: number): string => `${kind}:${id}`;
 
 /** Learned scores of every target the query's words or category were linked to. */
-export function learnedScores(termRows: readonly TermStatRow[], categoryRows: readonly CategoryStatRow[]): Map<string, LearnedScore> {
+export function learnedScores(
+  termRows: readonly TermStatRow[],
+  categoryRows: readonly CategoryStatRow[],
+): Map<string, LearnedScore> {
   const known = new Set(termRows.map((r) => r.term));
   const out = new Map<string, LearnedScore>();
   const get = (kind: TargetKind, id: number): LearnedScore => {

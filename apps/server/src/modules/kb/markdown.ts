@@ -11,7 +11,13 @@
 export const MARK_OPEN = '⟦';
 export const MARK_CLOSE = '⟧';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Escapes text for HTML content and double-quoted attributes. */
 export function escapeHtml(s: string): string {
@@ -49,11 +55,14 @@ function renderInline(src: string): string {
   const pieces: string[] = [];
   const keep = (html: string): string => `${PH_OPEN}${pieces.push(html) - 1}${PH_CLOSE}`;
   let s = src.replace(/`([^`]+)`/g, (_m, code: string) => keep(`<code>${escapeHtml(code)}</code>`));
-  s = s.replace(/\[([^\]]{1,500})\]\(([^)\s]{1,2000})(?:\s+"[^"]*")?\)/g, (_m, text: string, href: string) => {
-    const url = safeUrl(href);
-    const inner = emphasis(escapeHtml(text));
-    return keep(url ? `<a href="${escapeHtml(url)}" ${LINK_ATTRS}>${inner}</a>` : inner);
-  });
+  s = s.replace(
+    /\[([^\]]{1,500})\]\(([^)\s]{1,2000})(?:\s+"[^"]*")?\)/g,
+    (_m, text: string, href: string) => {
+      const url = safeUrl(href);
+      const inner = emphasis(escapeHtml(text));
+      return keep(url ? `<a href="${escapeHtml(url)}" ${LINK_ATTRS}>${inner}</a>` : inner);
+    },
+  );
   s = s.replace(/<((?:https?:\/\/|mailto:)[^\s<>]{1,2000})>/gi, (m, href: string) => {
     const url = safeUrl(href);
     return url ? keep(`<a href="${escapeHtml(url)}" ${LINK_ATTRS}>${escapeHtml(url)}</a>`) : m;
@@ -61,7 +70,8 @@ function renderInline(src: string): string {
   s = emphasis(escapeHtml(s));
   // A link's text may hold a code span's placeholder, so restore until none is left.
   const ph = new RegExp(`${PH_OPEN}(\\d+)${PH_CLOSE}`, 'g');
-  for (let pass = 0; pass < 3 && s.includes(PH_OPEN); pass++) s = s.replace(ph, (_m, i: string) => pieces[Number(i)] ?? '');
+  for (let pass = 0; pass < 3 && s.includes(PH_OPEN); pass++)
+    s = s.replace(ph, (_m, i: string) => pieces[Number(i)] ?? '');
   return s;
 }
 
@@ -84,7 +94,12 @@ const FENCE = /^\s{0,3}(```|~~~)/;
 const TABLE_SEP = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 function tableCells(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
 }
 
 /** Renders Markdown source to safe HTML. */
@@ -104,7 +119,8 @@ export function renderMarkdown(source: string): string {
     if (fence) {
       const code: string[] = [];
       i++;
-      while (i < lines.length && !(lines[i] as string).trim().startsWith(fence[1] as string)) code.push(lines[i++] as string);
+      while (i < lines.length && !(lines[i] as string).trim().startsWith(fence[1] as string))
+        code.push(lines[i++] as string);
       i++;
       out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
       continue;
@@ -135,7 +151,8 @@ export function renderMarkdown(source: string): string {
     }
     if (QUOTE.test(line)) {
       const quoted: string[] = [];
-      while (i < lines.length && QUOTE.test(lines[i] as string)) quoted.push((QUOTE.exec(lines[i++] as string) as RegExpExecArray)[1] as string);
+      while (i < lines.length && QUOTE.test(lines[i] as string))
+        quoted.push((QUOTE.exec(lines[i++] as string) as RegExpExecArray)[1] as string);
       out.push(`<blockquote>${renderMarkdown(quoted.join('\n'))}</blockquote>`);
       continue;
     }
@@ -143,14 +160,22 @@ export function renderMarkdown(source: string): string {
       const head = tableCells(line);
       i += 2;
       const rows: string[][] = [];
-      while (i < lines.length && (lines[i] as string).includes('|') && (lines[i] as string).trim()) rows.push(tableCells(lines[i++] as string));
+      while (i < lines.length && (lines[i] as string).includes('|') && (lines[i] as string).trim())
+        rows.push(tableCells(lines[i++] as string));
       const th = head.map((c) => `<th>${renderInline(c)}</th>`).join('');
-      const tb = rows.map((r) => `<tr>${head.map((_c, k) => `<td>${renderInline(r[k] ?? '')}</td>`).join('')}</tr>`).join('');
+      const tb = rows
+        .map((r) => `<tr>${head.map((_c, k) => `<td>${renderInline(r[k] ?? '')}</td>`).join('')}</tr>`)
+        .join('');
       out.push(`<table><thead><tr>${th}</tr></thead><tbody>${tb}</tbody></table>`);
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && (lines[i] as string).trim() && !(para.length && isBlockStart(lines[i] as string))) para.push((lines[i++] as string).trim());
+    while (
+      i < lines.length &&
+      (lines[i] as string).trim() &&
+      !(para.length && isBlockStart(lines[i] as string))
+    )
+      para.push((lines[i++] as string).trim());
     out.push(`<p>${renderInline(para.join('\n')).replace(/\n/g, '<br>')}</p>`);
   }
   return out.join('\n');

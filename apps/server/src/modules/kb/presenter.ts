@@ -7,7 +7,12 @@ import type { TemplateRow } from './repository-templates.ts';
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** An article with its variants and attachments; status, audience, version and storage keys for staff only. */
-export function presentArticle(a: ArticleRow, variants: readonly VariantRow[], attachments: readonly AttachmentRow[], actor: Actor) {
+export function presentArticle(
+  a: ArticleRow,
+  variants: readonly VariantRow[],
+  attachments: readonly AttachmentRow[],
+  actor: Actor,
+) {
   const staff = actor.kind === 'staff';
   return {
     id: a.id,
@@ -16,7 +21,13 @@ export function presentArticle(a: ArticleRow, variants: readonly VariantRow[], a
     validFrom: iso(a.valid_from),
     validTo: iso(a.valid_to),
     updatedAt: a.updated_at.toISOString(),
-    variants: variants.map((v) => ({ lang: v.lang, title: v.title, body: v.body, html: v.body_html, keywords: v.keywords })),
+    variants: variants.map((v) => ({
+      lang: v.lang,
+      title: v.title,
+      body: v.body,
+      html: v.body_html,
+      keywords: v.keywords,
+    })),
     attachments: attachments.map((x) => ({
       id: x.id,
       name: x.file_name,
@@ -24,7 +35,9 @@ export function presentArticle(a: ArticleRow, variants: readonly VariantRow[], a
       size: x.size_bytes,
       ...(staff ? { storageKey: x.storage_key } : {}),
     })),
-    ...(staff ? { status: a.status, audience: a.audience, version: a.version, publishedAt: iso(a.published_at) } : {}),
+    ...(staff
+      ? { status: a.status, audience: a.audience, version: a.version, publishedAt: iso(a.published_at) }
+      : {}),
   };
 }
 
@@ -52,5 +65,12 @@ export function snippetHtml(raw: string): string {
 }
 
 export function presentTemplate(t: TemplateRow) {
-  return { id: t.id, name: t.name, bodies: t.bodies, categories: t.categories, active: t.active, updatedAt: t.updated_at.toISOString() };
+  return {
+    id: t.id,
+    name: t.name,
+    bodies: t.bodies,
+    categories: t.categories,
+    active: t.active,
+    updatedAt: t.updated_at.toISOString(),
+  };
 }

@@ -40,7 +40,8 @@ export function parseQuery(text: string, synonymGroups: readonly (readonly strin
     let best: { len: number; group: string[][] } | undefined;
     for (const group of groups) {
       for (const term of group) {
-        if (term.length > (best?.len ?? 0) && term.every((w, k) => tokens[i + k] === w)) best = { len: term.length, group };
+        if (term.length > (best?.len ?? 0) && term.every((w, k) => tokens[i + k] === w))
+          best = { len: term.length, group };
       }
     }
     if (best) {
@@ -78,7 +79,12 @@ export function toTsQueryText(clauses: readonly Clause[], opts: TsQueryOptions =
       alt.forEach((w, wi) => {
         const m = map(w);
         if (!m || !SAFE_WORD.test(m)) return;
-        const lastTyped = opts.prefix === 'last' && ci === clauses.length - 1 && clause.length === 1 && wi === alt.length - 1 && m.length >= 3;
+        const lastTyped =
+          opts.prefix === 'last' &&
+          ci === clauses.length - 1 &&
+          clause.length === 1 &&
+          wi === alt.length - 1 &&
+          m.length >= 3;
         words.push(opts.prefix === 'all' || lastTyped ? `${m}:*` : m);
       });
       if (words.length) alts.push(words.length > 1 ? `(${words.join(' & ')})` : (words[0] as string));
@@ -113,12 +119,20 @@ export interface QueryTexts {
 }
 
 /** Builds the per-configuration query texts of clauses. */
-export function queryTexts(clauses: readonly Clause[], prefix: 'none' | 'last', join: 'and' | 'or'): QueryTexts {
+export function queryTexts(
+  clauses: readonly Clause[],
+  prefix: 'none' | 'last',
+  join: 'and' | 'or',
+): QueryTexts {
   const any = toTsQueryText(clauses, { prefix });
   return {
     russian: toTsQueryText(clauses, { prefix, join }),
     kazakh: toTsQueryText(clauses, { prefix, join, mapWord: kazakhWord }),
-    headline: { russian: any, english: any, kazakh: toTsQueryText(clauses, { prefix: 'all', mapWord: kazakhWord }) },
+    headline: {
+      russian: any,
+      english: any,
+      kazakh: toTsQueryText(clauses, { prefix: 'all', mapWord: kazakhWord }),
+    },
   };
 }
 

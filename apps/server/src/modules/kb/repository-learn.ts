@@ -24,7 +24,8 @@ const CONFIG: Record<KbLang, string> = { ru: 'russian', en: 'english', kk: 'simp
 
 /** Records a link once; the first time, adds the request's words (not numbers: house numbers teach nothing) and category to the target's counts. */
 export async function recordLink(tx: Queryable, l: NewLink, now: Date): Promise<boolean> {
-  const rows = await tx.query(sql`INSERT INTO kb_links (city_id, request_id, target_kind, target_id, staff_id, category_code, created_at)
+  const rows =
+    await tx.query(sql`INSERT INTO kb_links (city_id, request_id, target_kind, target_id, staff_id, category_code, created_at)
     VALUES (${l.cityId}, ${l.requestId}, ${l.kind}, ${l.targetId}, ${l.staffId}, ${l.category}, ${now})
     ON CONFLICT (city_id, request_id, target_kind, target_id) DO NOTHING RETURNING id`);
   if (!rows.length) return false;
@@ -54,7 +55,12 @@ export interface TermStatRow {
  * The learned counts for the query's lexemes: the text is analysed by all three configurations
  * (the query's language is a guess), so whichever one the linked requests were indexed with matches.
  */
-export async function termStats(db: Queryable, cityId: string, text: string, kazakhText: string): Promise<{ terms: string[]; rows: TermStatRow[] }> {
+export async function termStats(
+  db: Queryable,
+  cityId: string,
+  text: string,
+  kazakhText: string,
+): Promise<{ terms: string[]; rows: TermStatRow[] }> {
   const rows = await db.query<TermStatRow & { terms: string[] }>(sql`WITH q AS (
       SELECT array_agg(DISTINCT u.lexeme) AS terms
       FROM unnest(to_tsvector('russian', ${text}) || to_tsvector('english', ${text}) || to_tsvector('simple', ${kazakhText})) AS u
@@ -73,7 +79,11 @@ export interface CategoryStatRow {
   n: number;
 }
 
-export async function categoryStats(db: Queryable, cityId: string, category: string): Promise<CategoryStatRow[]> {
+export async function categoryStats(
+  db: Queryable,
+  cityId: string,
+  category: string,
+): Promise<CategoryStatRow[]> {
   return db.query<CategoryStatRow>(sql`SELECT target_kind AS kind, target_id, n FROM kb_learned_categories
     WHERE city_id = ${cityId} AND category_code = ${category}`);
 }

@@ -65,7 +65,12 @@ export interface TextSearchOptions {
  * language when that variant matched too, with a highlighted snippet computed only for the
  * rows returned.
  */
-export async function searchText(db: Queryable, v: Visibility, t: QueryTexts, opts: TextSearchOptions): Promise<HitRow[]> {
+export async function searchText(
+  db: Queryable,
+  v: Visibility,
+  t: QueryTexts,
+  opts: TextSearchOptions,
+): Promise<HitRow[]> {
   if (!t.russian && !t.kazakh) return [];
   return db.query<HitRow>(searchTextSql(v, t, opts));
 }
@@ -113,7 +118,11 @@ export function searchTextSql(v: Visibility, t: QueryTexts, opts: TextSearchOpti
  * lexicon word by trigram distance (pg_trgm `<->`, a k-nearest-neighbour scan of the GiST index),
  * kept when the word itself is unknown and the similarity is at least 0.4.
  */
-export async function correctWords(db: Queryable, cityId: string, words: readonly string[]): Promise<Map<string, string>> {
+export async function correctWords(
+  db: Queryable,
+  cityId: string,
+  words: readonly string[],
+): Promise<Map<string, string>> {
   if (!words.length) return new Map();
   const rows = await db.query<{ tok: string; word: string }>(sql`SELECT t.tok, c.word
     FROM unnest(${sql.param([...words])}::text[]) AS t(tok)
@@ -126,7 +135,12 @@ export async function correctWords(db: Queryable, cityId: string, words: readonl
 }
 
 /** Articles by id with their best variant for a language (for learned suggestions without a text match). */
-export async function visibleByIds(db: Queryable, v: Visibility, ids: readonly number[], preferLang: KbLang | undefined): Promise<HitRow[]> {
+export async function visibleByIds(
+  db: Queryable,
+  v: Visibility,
+  ids: readonly number[],
+  preferLang: KbLang | undefined,
+): Promise<HitRow[]> {
   if (!ids.length) return [];
   return db.query<HitRow>(sql`SELECT DISTINCT ON (s.article_id) s.article_id AS id, s.lang, x.title, s.categories, 0::float8 AS rank, left(x.body_text, 180) AS snippet
     FROM kb_search_index s JOIN kb_article_variants x ON x.city_id = s.city_id AND x.article_id = s.article_id AND x.lang = s.lang
@@ -143,18 +157,34 @@ export async function listSynonyms(db: Queryable, cityId: string): Promise<Synon
   return db.query<SynonymRow>(sql`SELECT id, terms FROM kb_synonyms WHERE city_id = ${cityId} ORDER BY id`);
 }
 
-export async function insertSynonym(db: Queryable, cityId: string, terms: readonly string[]): Promise<SynonymRow> {
-  const rows = await db.query<SynonymRow>(sql`INSERT INTO kb_synonyms (city_id, terms) VALUES (${cityId}, ${sql.param([...terms])}::text[]) RETURNING id, terms`);
+export async function insertSynonym(
+  db: Queryable,
+  cityId: string,
+  terms: readonly string[],
+): Promise<SynonymRow> {
+  const rows = await db.query<SynonymRow>(
+    sql`INSERT INTO kb_synonyms (city_id, terms) VALUES (${cityId}, ${sql.param([...terms])}::text[]) RETURNING id, terms`,
+  );
   return rows[0] as SynonymRow;
 }
 
-export async function updateSynonym(db: Queryable, cityId: string, id: number, terms: readonly string[]): Promise<SynonymRow | undefined> {
-  const rows = await db.query<SynonymRow>(sql`UPDATE kb_synonyms SET terms = ${sql.param([...terms])}::text[] WHERE city_id = ${cityId} AND id = ${id} RETURNING id, terms`);
+export async function updateSynonym(
+  db: Queryable,
+  cityId: string,
+  id: number,
+  terms: readonly string[],
+): Promise<SynonymRow | undefined> {
+  const rows = await db.query<SynonymRow>(
+    sql`UPDATE kb_synonyms SET terms = ${sql.param([...terms])}::text[] WHERE city_id = ${cityId} AND id = ${id} RETURNING id, terms`,
+  );
   return rows[0];
 }
 
 export async function deleteSynonym(db: Queryable, cityId: string, id: number): Promise<boolean> {
-  return (await db.query(sql`DELETE FROM kb_synonyms WHERE city_id = ${cityId} AND id = ${id} RETURNING id`)).length > 0;
+  return (
+    (await db.query(sql`DELETE FROM kb_synonyms WHERE city_id = ${cityId} AND id = ${id} RETURNING id`))
+      .length > 0
+  );
 }
 
 /**
@@ -164,7 +194,16 @@ export async function deleteSynonym(db: Queryable, cityId: string, id: number): 
  */
 export async function logSearch(
   db: Db,
-  e: { cityId: string; query: string; normalized: string; lang: string | null; category: string | null; results: number; actorKind: string; now: Date },
+  e: {
+    cityId: string;
+    query: string;
+    normalized: string;
+    lang: string | null;
+    category: string | null;
+    results: number;
+    actorKind: string;
+    now: Date;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SET LOCAL synchronous_commit = off');

@@ -5,16 +5,29 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 
-export async function insertView(db: Queryable, v: { cityId: string; articleId: number; sessionId: string; residentId: number | null; now: Date }): Promise<void> {
+export async function insertView(
+  db: Queryable,
+  v: { cityId: string; articleId: number; sessionId: string; residentId: number | null; now: Date },
+): Promise<void> {
   await db.query(sql`INSERT INTO kb_views (city_id, article_id, session_id, resident_id, created_at)
     VALUES (${v.cityId}, ${v.articleId}, ${v.sessionId}, ${v.residentId}, ${v.now})`);
 }
 
 export async function insertFeedback(
   db: Queryable,
-  f: { cityId: string; articleId: number; helpful: boolean; actorKind: string; actorId: number | null; sessionId: string | null; now: Date },
+  f: {
+    cityId: string;
+    articleId: number;
+    helpful: boolean;
+    actorKind: string;
+    actorId: number | null;
+    sessionId: string | null;
+    now: Date;
+  },
 ): Promise<number> {
-  const rows = await db.query<{ id: number }>(sql`INSERT INTO kb_feedback (city_id, article_id, helpful, actor_kind, actor_id, session_id, created_at)
+  const rows = await db.query<{
+    id: number;
+  }>(sql`INSERT INTO kb_feedback (city_id, article_id, helpful, actor_kind, actor_id, session_id, created_at)
     VALUES (${f.cityId}, ${f.articleId}, ${f.helpful}, ${f.actorKind}, ${f.actorId}, ${f.sessionId}, ${f.now}) RETURNING id`);
   return (rows[0] as { id: number }).id;
 }
@@ -41,7 +54,9 @@ export async function queryStats(db: Queryable, p: Period, noResultsOnly: boolea
 }
 
 export async function countSearches(db: Queryable, p: Period): Promise<number> {
-  const rows = await db.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM kb_searches WHERE city_id = ${p.cityId} AND created_at >= ${p.from} AND created_at < ${p.to}`);
+  const rows = await db.query<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM kb_searches WHERE city_id = ${p.cityId} AND created_at >= ${p.from} AND created_at < ${p.to}`,
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -62,8 +77,15 @@ function judgedSessions(p: Period): SQL {
     )`;
 }
 
-export async function deflectionTotals(db: Queryable, p: Period): Promise<{ sessions: number; deflected: number; pending: number }> {
-  const rows = await db.query<{ sessions: number; deflected: number; pending: number }>(sql`WITH ${judgedSessions(p)}
+export async function deflectionTotals(
+  db: Queryable,
+  p: Period,
+): Promise<{ sessions: number; deflected: number; pending: number }> {
+  const rows = await db.query<{
+    sessions: number;
+    deflected: number;
+    pending: number;
+  }>(sql`WITH ${judgedSessions(p)}
     SELECT count(*) FILTER (WHERE closed)::int AS sessions, count(*) FILTER (WHERE closed AND NOT filed)::int AS deflected,
       count(*) FILTER (WHERE NOT closed)::int AS pending FROM judged`);
   return rows[0] ?? { sessions: 0, deflected: 0, pending: 0 };

@@ -54,7 +54,13 @@ export interface ArticleFields {
 
 const arr = (a: readonly string[]): SQL => sql`${sql.param([...a])}::text[]`;
 
-export async function insertArticle(tx: Queryable, cityId: string, f: ArticleFields, staffId: number | null, now: Date): Promise<number> {
+export async function insertArticle(
+  tx: Queryable,
+  cityId: string,
+  f: ArticleFields,
+  staffId: number | null,
+  now: Date,
+): Promise<number> {
   const rows = await tx.query<{ id: number }>(sql`INSERT INTO kb_articles
       (city_id, status, audience, categories, tags, valid_from, valid_to, version, created_by, updated_by, created_at, updated_at, published_at)
     VALUES (${cityId}, ${f.status}, ${f.audience}, ${arr(f.categories)}, ${arr(f.tags)}, ${f.validFrom}, ${f.validTo}, 1, ${staffId}, ${staffId},
@@ -64,7 +70,15 @@ export async function insertArticle(tx: Queryable, cityId: string, f: ArticleFie
 }
 
 /** Updates an article and the filters copied into its search rows. */
-export async function updateArticle(tx: Queryable, cityId: string, id: number, f: ArticleFields, version: number, staffId: number | null, now: Date): Promise<void> {
+export async function updateArticle(
+  tx: Queryable,
+  cityId: string,
+  id: number,
+  f: ArticleFields,
+  version: number,
+  staffId: number | null,
+  now: Date,
+): Promise<void> {
   await tx.query(sql`UPDATE kb_articles SET status = ${f.status}, audience = ${f.audience}, categories = ${arr(f.categories)},
       tags = ${arr(f.tags)}, valid_from = ${f.validFrom}, valid_to = ${f.validTo}, version = ${version}, updated_by = ${staffId},
       updated_at = ${now}, published_at = CASE WHEN ${f.status} = 'published' THEN coalesce(published_at, ${now}) ELSE published_at END
@@ -74,8 +88,15 @@ export async function updateArticle(tx: Queryable, cityId: string, id: number, f
     WHERE city_id = ${cityId} AND article_id = ${id}`);
 }
 
-export async function findArticle(db: Queryable, cityId: string, id: number, lock = false): Promise<ArticleRow | undefined> {
-  const rows = await db.query<ArticleRow>(sql`SELECT * FROM kb_articles WHERE city_id = ${cityId} AND id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`);
+export async function findArticle(
+  db: Queryable,
+  cityId: string,
+  id: number,
+  lock = false,
+): Promise<ArticleRow | undefined> {
+  const rows = await db.query<ArticleRow>(
+    sql`SELECT * FROM kb_articles WHERE city_id = ${cityId} AND id = ${id} ${lock ? sql`FOR UPDATE` : sql``}`,
+  );
   return rows[0];
 }
 
@@ -83,8 +104,16 @@ export async function findArticle(db: Queryable, cityId: string, id: number, loc
  * Replaces an article's variants and their search rows (the weighted vector in each language's
  * configuration, with the article's filters), and adds title and keyword words to the lexicon.
  */
-export async function replaceVariants(tx: Queryable, cityId: string, articleId: number, f: ArticleFields, variants: readonly IndexedVariant[]): Promise<void> {
-  await tx.query(sql`DELETE FROM kb_article_variants WHERE city_id = ${cityId} AND article_id = ${articleId}`);
+export async function replaceVariants(
+  tx: Queryable,
+  cityId: string,
+  articleId: number,
+  f: ArticleFields,
+  variants: readonly IndexedVariant[],
+): Promise<void> {
+  await tx.query(
+    sql`DELETE FROM kb_article_variants WHERE city_id = ${cityId} AND article_id = ${articleId}`,
+  );
   for (const v of variants) {
     await tx.query(sql`INSERT INTO kb_article_variants (city_id, article_id, lang, title, body, body_html, body_text, keywords)
       VALUES (${cityId}, ${articleId}, ${v.lang}, ${v.title}, ${v.body}, ${v.body_html}, ${v.bodyText}, ${arr(v.keywords)})`);
@@ -96,11 +125,17 @@ export async function replaceVariants(tx: Queryable, cityId: string, articleId: 
   }
   const words = [...new Set(variants.flatMap((v) => v.lexicon))];
   if (words.length) {
-    await tx.query(sql`INSERT INTO kb_lexicon (city_id, word) SELECT ${cityId}, w FROM unnest(${arr(words)}) AS w ON CONFLICT DO NOTHING`);
+    await tx.query(
+      sql`INSERT INTO kb_lexicon (city_id, word) SELECT ${cityId}, w FROM unnest(${arr(words)}) AS w ON CONFLICT DO NOTHING`,
+    );
   }
 }
 
-export async function listVariants(db: Queryable, cityId: string, articleIds: readonly number[]): Promise<VariantRow[]> {
+export async function listVariants(
+  db: Queryable,
+  cityId: string,
+  articleIds: readonly number[],
+): Promise<VariantRow[]> {
   if (!articleIds.length) return [];
   return db.query<VariantRow>(sql`SELECT article_id, lang, title, body, body_html, keywords FROM kb_article_variants
     WHERE city_id = ${cityId} AND article_id = ANY(${sql.param([...articleIds])}::bigint[])
@@ -154,7 +189,12 @@ export interface ArticleSnapshot {
   variants: { lang: KbLang; title: string; body: string; keywords: string[] }[];
 }
 
-export async function insertVersion(tx: Queryable, cityId: string, v: Omit<VersionRow, 'created_at'>, now: Date): Promise<void> {
+export async function insertVersion(
+  tx: Queryable,
+  cityId: string,
+  v: Omit<VersionRow, 'created_at'>,
+  now: Date,
+): Promise<void> {
   await tx.query(sql`INSERT INTO kb_article_versions (city_id, article_id, version, author_id, author_name, note, snapshot, diff, added, removed, created_at)
     VALUES (${cityId}, ${v.article_id}, ${v.version}, ${v.author_id}, ${v.author_name}, ${v.note}, ${JSON.stringify(v.snapshot)}::jsonb,
       ${v.diff}, ${v.added}, ${v.removed}, ${now})`);
@@ -165,8 +205,14 @@ export async function listVersions(db: Queryable, cityId: string, articleId: num
     FROM kb_article_versions WHERE city_id = ${cityId} AND article_id = ${articleId} ORDER BY version DESC`);
 }
 
-export async function findVersion(db: Queryable, cityId: string, articleId: number, version: number): Promise<VersionRow | undefined> {
-  const rows = await db.query<VersionRow>(sql`SELECT article_id, version, author_id, author_name, note, snapshot, diff, added, removed, created_at
+export async function findVersion(
+  db: Queryable,
+  cityId: string,
+  articleId: number,
+  version: number,
+): Promise<VersionRow | undefined> {
+  const rows =
+    await db.query<VersionRow>(sql`SELECT article_id, version, author_id, author_name, note, snapshot, diff, added, removed, created_at
     FROM kb_article_versions WHERE city_id = ${cityId} AND article_id = ${articleId} AND version = ${version}`);
   return rows[0];
 }
@@ -187,18 +233,30 @@ export async function insertAttachment(
   a: { articleId: number; name: string; type: string; size: number; storageKey: string; staffId: number },
   now: Date,
 ): Promise<AttachmentRow> {
-  const rows = await tx.query<AttachmentRow>(sql`INSERT INTO kb_attachments (city_id, article_id, file_name, content_type, size_bytes, storage_key, created_by, created_at)
+  const rows =
+    await tx.query<AttachmentRow>(sql`INSERT INTO kb_attachments (city_id, article_id, file_name, content_type, size_bytes, storage_key, created_by, created_at)
     VALUES (${cityId}, ${a.articleId}, ${a.name}, ${a.type}, ${a.size}, ${a.storageKey}, ${a.staffId}, ${now})
     RETURNING id, article_id, file_name, content_type, size_bytes, storage_key, created_at`);
   return rows[0] as AttachmentRow;
 }
 
-export async function deleteAttachment(tx: Queryable, cityId: string, articleId: number, id: number): Promise<boolean> {
-  const rows = await tx.query(sql`DELETE FROM kb_attachments WHERE city_id = ${cityId} AND article_id = ${articleId} AND id = ${id} RETURNING id`);
+export async function deleteAttachment(
+  tx: Queryable,
+  cityId: string,
+  articleId: number,
+  id: number,
+): Promise<boolean> {
+  const rows = await tx.query(
+    sql`DELETE FROM kb_attachments WHERE city_id = ${cityId} AND article_id = ${articleId} AND id = ${id} RETURNING id`,
+  );
   return rows.length > 0;
 }
 
-export async function listAttachments(db: Queryable, cityId: string, articleIds: readonly number[]): Promise<AttachmentRow[]> {
+export async function listAttachments(
+  db: Queryable,
+  cityId: string,
+  articleIds: readonly number[],
+): Promise<AttachmentRow[]> {
   if (!articleIds.length) return [];
   return db.query<AttachmentRow>(sql`SELECT id, article_id, file_name, content_type, size_bytes, storage_key, created_at FROM kb_attachments
     WHERE city_id = ${cityId} AND article_id = ANY(${sql.param([...articleIds])}::bigint[]) ORDER BY id`);

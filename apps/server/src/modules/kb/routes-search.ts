@@ -7,7 +7,17 @@ import { errors } from '../../lib/schemas.ts';
 import { requireStaff } from '../auth/policy.ts';
 import { kbAnalytics, recordFeedback, recordView } from './engagement.ts';
 import { KB_EDITORS } from './policy.ts';
-import { AnalyticsQuery, AnalyticsResult, FeedbackBody, IdParams, SearchQuery, SearchResult, SuggestBody, SuggestResult, ViewBody } from './schema.ts';
+import {
+  AnalyticsQuery,
+  AnalyticsResult,
+  FeedbackBody,
+  IdParams,
+  SearchQuery,
+  SearchResult,
+  SuggestBody,
+  SuggestResult,
+  ViewBody,
+} from './schema.ts';
 import { searchArticles, suggestForText } from './search.ts';
 
 const tags = ['kb'];
@@ -22,8 +32,10 @@ export function searchRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Full-text search in kk/ru/en with stemming, synonyms, typo tolerance and highlighted snippets',
-        description: 'Residents and anonymous visitors get published public articles valid now; staff also staff-only ones.',
+        summary:
+          'Full-text search in kk/ru/en with stemming, synonyms, typo tolerance and highlighted snippets',
+        description:
+          'Residents and anonymous visitors get published public articles valid now; staff also staff-only ones.',
         querystring: SearchQuery,
         response: { 200: SearchResult, ...errors(400) },
       },
@@ -36,7 +48,8 @@ export function searchRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Articles (and answer templates, for staff) for a request being typed, re-ranked by what answered similar requests',
+        summary:
+          'Articles (and answer templates, for staff) for a request being typed, re-ranked by what answered similar requests',
         body: SuggestBody,
         response: { 200: SuggestResult, ...errors(400, 429) },
       },
@@ -53,7 +66,8 @@ export function searchRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         summary: 'Records a resident’s or visitor’s read (staff reads are not counted); for deflection',
-        description: 'A reading session that files no request within the report’s window counts as deflected. Send the same id as attributes.kbSession when filing a request.',
+        description:
+          'A reading session that files no request within the report’s window counts as deflected. Send the same id as attributes.kbSession when filing a request.',
         params: IdParams,
         body: ViewBody,
         response: { 202: Type.Object({ recorded: Type.Boolean() }), ...errors(400, 403, 404, 429) },

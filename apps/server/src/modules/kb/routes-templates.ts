@@ -1,4 +1,5 @@
 /** Knowledge-base routes for staff: answer templates, synonyms, and links from requests to what answered them. */
+import { emergencyCategories } from '../modes/service.ts';
 import { Type } from '@sinclair/typebox';
 import { notFound } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
@@ -12,7 +13,16 @@ import { normalizeTerm } from './query.ts';
 import { deleteSynonym, insertSynonym, listSynonyms, updateSynonym } from './repository-search.ts';
 import { findTemplate, listTemplates } from './repository-templates.ts';
 import {
-  IdParams, LinkBody, LinkParams, LinkResult, RenderBody, RenderResult, SynonymInput, SynonymSchema, TemplateInput, TemplateSchema,
+  IdParams,
+  LinkBody,
+  LinkParams,
+  LinkResult,
+  RenderBody,
+  RenderResult,
+  SynonymInput,
+  SynonymSchema,
+  TemplateInput,
+  TemplateSchema,
 } from './schema.ts';
 import { invalidateSynonyms } from './search.ts';
 import { changeTemplate, createTemplate, renderTemplate } from './templates.ts';
@@ -34,25 +44,48 @@ export function templateRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/v1/kb/templates',
     {
-      schema: { tags, summary: 'Answer templates (staff)', response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errors(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Answer templates (staff)',
+        response: { 200: Type.Object({ items: Type.Array(TemplateSchema) }), ...errors(401, 403) },
+      },
     },
     async (req) => {
       const staff = requireStaff(req.actor);
-      return { items: (await listTemplates(deps.db, staff.cityId, false)).map(presentTemplate) };
+      const [all, hot] = await Promise.all([
+        listTemplates(deps.db, staff.cityId, false),
+        emergencyCategories(deps.db, staff.cityId, deps.now()),
+      ]);
+      // The templates of an active emergency's categories first.
+      const first = (t: (typeof all)[number]): number => (t.categories.some((c) => hot.has(c)) ? 0 : 1);
+      return { items: [...all].sort((a, b) => first(a) - first(b)).map(presentTemplate) };
     },
   );
 
   app.post(
     '/api/v1/kb/templates',
     {
-      schema: { tags, summary: 'Creates an answer template (editors)', body: TemplateInput, response: { 201: TemplateSchema, ...errors(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Creates an answer template (editors)',
+        body: TemplateInput,
+        response: { 201: TemplateSchema, ...errors(400, 401, 403) },
+      },
     },
-    async (req, reply) => reply.status(201).send(presentTemplate(await createTemplate(deps, requireEditor(req.actor), req.body))),
+    async (req, reply) =>
+      reply.status(201).send(presentTemplate(await createTemplate(deps, requireEditor(req.actor), req.body))),
   );
 
   app.get(
     '/api/v1/kb/templates/:id',
-    { schema: { tags, summary: 'One answer template (staff)', params: IdParams, response: { 200: TemplateSchema, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'One answer template (staff)',
+        params: IdParams,
+        response: { 200: TemplateSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => {
       const staff = requireStaff(req.actor);
       const t = await findTemplate(deps.db, staff.cityId, req.params.id);
@@ -64,9 +97,16 @@ export function templateRoutes(app: App, deps: AppDeps): void {
   app.put(
     '/api/v1/kb/templates/:id',
     {
-      schema: { tags, summary: 'Saves an answer template (editors)', params: IdParams, body: TemplateInput, response: { 200: TemplateSchema, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'Saves an answer template (editors)',
+        params: IdParams,
+        body: TemplateInput,
+        response: { 200: TemplateSchema, ...errors(400, 401, 403, 404) },
+      },
     },
-    async (req) => presentTemplate(await changeTemplate(deps, requireEditor(req.actor), req.params.id, req.body)),
+    async (req) =>
+      presentTemplate(await changeTemplate(deps, requireEditor(req.actor), req.params.id, req.body)),
   );
 
   app.post(
@@ -85,13 +125,26 @@ export function templateRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/v1/kb/synonyms',
-    { schema: { tags, summary: 'Synonym groups used to expand queries (staff)', response: { 200: Type.Object({ items: Type.Array(SynonymSchema) }), ...errors(401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Synonym groups used to expand queries (staff)',
+        response: { 200: Type.Object({ items: Type.Array(SynonymSchema) }), ...errors(401, 403) },
+      },
+    },
     async (req) => ({ items: await listSynonyms(deps.db, requireStaff(req.actor).cityId) }),
   );
 
   app.post(
     '/api/v1/kb/synonyms',
-    { schema: { tags, summary: 'Adds a synonym group (editors)', body: SynonymInput, response: { 201: SynonymSchema, ...errors(400, 401, 403) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Adds a synonym group (editors)',
+        body: SynonymInput,
+        response: { 201: SynonymSchema, ...errors(400, 401, 403) },
+      },
+    },
     async (req, reply) => {
       const editor = requireEditor(req.actor);
       const row = await insertSynonym(deps.db, editor.cityId, cleanTerms(req.body.terms));
@@ -103,7 +156,15 @@ export function templateRoutes(app: App, deps: AppDeps): void {
 
   app.put(
     '/api/v1/kb/synonyms/:id',
-    { schema: { tags, summary: 'Replaces a synonym group (editors)', params: IdParams, body: SynonymInput, response: { 200: SynonymSchema, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Replaces a synonym group (editors)',
+        params: IdParams,
+        body: SynonymInput,
+        response: { 200: SynonymSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => {
       const editor = requireEditor(req.actor);
       const row = await updateSynonym(deps.db, editor.cityId, req.params.id, cleanTerms(req.body.terms));
@@ -116,10 +177,18 @@ export function templateRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/v1/kb/synonyms/:id',
-    { schema: { tags, summary: 'Deletes a synonym group (editors)', params: IdParams, response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Deletes a synonym group (editors)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       const editor = requireEditor(req.actor);
-      if (!(await deleteSynonym(deps.db, editor.cityId, req.params.id))) throw notFound('synonym group', { id: req.params.id });
+      if (!(await deleteSynonym(deps.db, editor.cityId, req.params.id)))
+        throw notFound('synonym group', { id: req.params.id });
       invalidateSynonyms(deps.db, editor.cityId);
       invalidateSynonyms(deps.readDb, editor.cityId);
       return reply.status(204).send(null);
@@ -131,12 +200,23 @@ export function templateRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['kb', 'requests'],
-        summary: 'Records that the request was answered with an article and/or template (suggestions learn from it)',
+        summary:
+          'Records that the request was answered with an article and/or template (suggestions learn from it)',
         params: LinkParams,
         body: LinkBody,
         response: { 201: LinkResult, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.status(201).send(await linkRequest(deps, requireStaff(req.actor, [...CITY_WIDE, 'executor']), req.params.number, req.body)),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await linkRequest(
+            deps,
+            requireStaff(req.actor, [...CITY_WIDE, 'executor']),
+            req.params.number,
+            req.body,
+          ),
+        ),
   );
 }

@@ -5,12 +5,29 @@ import type { App } from '../../lib/http.ts';
 import { errors } from '../../lib/schemas.ts';
 import { requireStaff } from '../auth/policy.ts';
 import { requireEditor } from './policy.ts';
-import { addAttachment, articleVersion, articleVersions, getArticle, listArticlesFor, removeAttachment } from './read.ts';
+import {
+  addAttachment,
+  articleVersion,
+  articleVersions,
+  getArticle,
+  listArticlesFor,
+  removeAttachment,
+} from './read.ts';
 import { searchRoutes } from './routes-search.ts';
 import { templateRoutes } from './routes-templates.ts';
 import {
-  ArticleInput, ArticleSchema, ArticleUpdate, AttachmentInput, AttachmentParams, AttachmentSchema, IdParams, ListQuery, StatusBody, VersionDetailSchema,
-  VersionParams, VersionSchema,
+  ArticleInput,
+  ArticleSchema,
+  ArticleUpdate,
+  AttachmentInput,
+  AttachmentParams,
+  AttachmentSchema,
+  IdParams,
+  ListQuery,
+  StatusBody,
+  VersionDetailSchema,
+  VersionParams,
+  VersionSchema,
 } from './schema.ts';
 import { authorOf, createArticle, setArticleStatus, updateArticleContent } from './service.ts';
 
@@ -22,7 +39,8 @@ export function kbRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Articles: editors list any status; staff read published ones; residents and visitors published public ones valid now',
+        summary:
+          'Articles: editors list any status; staff read published ones; residents and visitors published public ones valid now',
         querystring: ListQuery,
         response: { 200: Type.Object({ items: Type.Array(ArticleSchema) }), ...errors(400, 403) },
       },
@@ -65,7 +83,8 @@ export function kbRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Saves an article (editors); a save that changes something appends a version with its line diff',
+        summary:
+          'Saves an article (editors); a save that changes something appends a version with its line diff',
         params: IdParams,
         body: ArticleUpdate,
         response: { 200: ArticleSchema, ...errors(400, 401, 403, 404, 409) },
@@ -133,7 +152,8 @@ export function kbRoutes(app: App, deps: AppDeps): void {
         response: { 201: AttachmentSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req, reply) => reply.status(201).send(await addAttachment(deps, requireEditor(req.actor), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addAttachment(deps, requireEditor(req.actor), req.params.id, req.body)),
   );
 
   app.delete(

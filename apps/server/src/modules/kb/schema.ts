@@ -5,9 +5,12 @@ import { CodeSchema, LangSchema, RequestNumber } from '../../lib/schemas.ts';
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Str = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
-export const StatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')], {
-  description: 'draft (editors only) → published → archived',
-});
+export const StatusSchema = Type.Union(
+  [Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')],
+  {
+    description: 'draft (editors only) → published → archived',
+  },
+);
 export const AudienceSchema = Type.Union([Type.Literal('public'), Type.Literal('staff')], {
   description: 'public: residents and anonymous visitors too; staff: operators and other staff only',
 });
@@ -20,40 +23,68 @@ export const VariantInput = Type.Object(
     lang: LangSchema,
     title: Str(300, 1),
     body: Type.String({ maxLength: 50_000, description: 'Markdown; rendered to safe HTML by the server' }),
-    keywords: Type.Optional(Type.Array(Str(100, 1), { maxItems: 50, description: 'words residents use for this (indexed with weight B)' })),
+    keywords: Type.Optional(
+      Type.Array(Str(100, 1), {
+        maxItems: 50,
+        description: 'words residents use for this (indexed with weight B)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const ArticleInput = Type.Object(
   {
-    variants: Type.Array(VariantInput, { minItems: 1, maxItems: 3, description: 'one per language (kk, ru, en)' }),
+    variants: Type.Array(VariantInput, {
+      minItems: 1,
+      maxItems: 3,
+      description: 'one per language (kk, ru, en)',
+    }),
     categories: Type.Optional(Type.Array(CodeSchema, { maxItems: 20 })),
     tags: Type.Optional(Type.Array(Str(40, 1), { maxItems: 30 })),
     audience: Type.Optional(AudienceSchema),
     status: Type.Optional(StatusSchema),
     validFrom: Type.Optional(Nullable(Day)),
     validTo: Type.Optional(Nullable(Day)),
-    note: Type.Optional(Type.String({ maxLength: 500, description: 'what this save changed (kept with the version)' })),
+    note: Type.Optional(
+      Type.String({ maxLength: 500, description: 'what this save changed (kept with the version)' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type ArticleInput = Static<typeof ArticleInput>;
 
 export const ArticleUpdate = Type.Composite(
-  [ArticleInput, Type.Object({ expectedVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'refuse (409) if someone saved since' })) })],
+  [
+    ArticleInput,
+    Type.Object({
+      expectedVersion: Type.Optional(
+        Type.Integer({ minimum: 1, description: 'refuse (409) if someone saved since' }),
+      ),
+    }),
+  ],
   { additionalProperties: false },
 );
 export type ArticleUpdate = Static<typeof ArticleUpdate>;
 
 export const StatusBody = Type.Object(
-  { status: StatusSchema, note: Type.Optional(Type.String({ maxLength: 500 })), expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
+  {
+    status: StatusSchema,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
   { additionalProperties: false },
 );
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });
-export const VersionParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), version: Type.Integer({ minimum: 1, maximum: 1_000_000 }) });
-export const AttachmentParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), attachmentId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) });
+export const VersionParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  version: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+});
+export const AttachmentParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  attachmentId: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+});
 
 export const VariantSchema = Type.Object({
   lang: Type.String(),
@@ -103,7 +134,10 @@ export const VersionSchema = Type.Object({
   removed: Type.Number(),
   diff: Type.String({ description: 'unified line diff from the previous version' }),
 });
-export const VersionDetailSchema = Type.Composite([VersionSchema, Type.Object({ snapshot: Type.Record(Type.String(), Type.Unknown()) })]);
+export const VersionDetailSchema = Type.Composite([
+  VersionSchema,
+  Type.Object({ snapshot: Type.Record(Type.String(), Type.Unknown()) }),
+]);
 
 export const AttachmentInput = Type.Object(
   {
@@ -148,13 +182,24 @@ export const SuggestBody = Type.Object(
 );
 
 export const SuggestResult = Type.Object({
-  category: Nullable(Type.String({ description: 'the category used for learned ranking (given or predicted)' })),
-  articles: Type.Array(Type.Composite([HitSchema, Type.Object({ textScore: Type.Number(), learnedScore: Type.Number() })])),
-  templates: Type.Array(Type.Object({ id: Type.Number(), name: Type.String(), score: Type.Number() }), { description: 'staff only' }),
+  category: Nullable(
+    Type.String({ description: 'the category used for learned ranking (given or predicted)' }),
+  ),
+  articles: Type.Array(
+    Type.Composite([HitSchema, Type.Object({ textScore: Type.Number(), learnedScore: Type.Number() })]),
+  ),
+  templates: Type.Array(Type.Object({ id: Type.Number(), name: Type.String(), score: Type.Number() }), {
+    description: 'staff only',
+  }),
 });
 
 export const ViewBody = Type.Object(
-  { sessionId: Type.String({ pattern: '^[A-Za-z0-9_-]{8,100}$', description: 'the client’s session id; send it as attributes.kbSession when filing a request' }) },
+  {
+    sessionId: Type.String({
+      pattern: '^[A-Za-z0-9_-]{8,100}$',
+      description: 'the client’s session id; send it as attributes.kbSession when filing a request',
+    }),
+  },
   { additionalProperties: false },
 );
 
@@ -169,7 +214,11 @@ export const TemplateInput = Type.Object(
     name: Str(200, 1),
     bodies: Type.Object(
       { kk: Type.Optional(Str(5000, 1)), ru: Type.Optional(Str(5000, 1)), en: Type.Optional(Str(5000, 1)) },
-      { additionalProperties: false, minProperties: 1, description: `text per language with placeholders ${Placeholders}` },
+      {
+        additionalProperties: false,
+        minProperties: 1,
+        description: `text per language with placeholders ${Placeholders}`,
+      },
     ),
     categories: Type.Optional(Type.Array(CodeSchema, { maxItems: 20 })),
     active: Type.Optional(Type.Boolean()),
@@ -181,36 +230,63 @@ export type TemplateInput = Static<typeof TemplateInput>;
 export const TemplateSchema = Type.Object({
   id: Type.Number(),
   name: Type.String(),
-  bodies: Type.Object({ kk: Type.Optional(Type.String()), ru: Type.Optional(Type.String()), en: Type.Optional(Type.String()) }),
+  bodies: Type.Object({
+    kk: Type.Optional(Type.String()),
+    ru: Type.Optional(Type.String()),
+    en: Type.Optional(Type.String()),
+  }),
   categories: Type.Array(Type.String()),
   active: Type.Boolean(),
   updatedAt: Type.String(),
 });
 
-export const RenderBody = Type.Object({ requestNumber: RequestNumber, lang: Type.Optional(LangSchema) }, { additionalProperties: false });
+export const RenderBody = Type.Object(
+  { requestNumber: RequestNumber, lang: Type.Optional(LangSchema) },
+  { additionalProperties: false },
+);
 export const RenderResult = Type.Object({
   text: Type.String(),
   lang: Type.String(),
-  missing: Type.Array(Type.String(), { description: 'placeholders with no value for this request (rendered empty)' }),
+  missing: Type.Array(Type.String(), {
+    description: 'placeholders with no value for this request (rendered empty)',
+  }),
 });
 
 export const SynonymInput = Type.Object(
-  { terms: Type.Array(Str(100, 1), { minItems: 2, maxItems: 20, description: 'equivalent words or phrases in any language' }) },
+  {
+    terms: Type.Array(Str(100, 1), {
+      minItems: 2,
+      maxItems: 20,
+      description: 'equivalent words or phrases in any language',
+    }),
+  },
   { additionalProperties: false },
 );
 export const SynonymSchema = Type.Object({ id: Type.Number(), terms: Type.Array(Type.String()) });
 
 export const LinkBody = Type.Object(
-  { articleId: Type.Optional(Type.Integer({ minimum: 1 })), templateId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  {
+    articleId: Type.Optional(Type.Integer({ minimum: 1 })),
+    templateId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
 export const LinkParams = Type.Object({ number: RequestNumber });
-export const LinkResult = Type.Object({ recorded: Type.Array(Type.Object({ kind: Type.String(), id: Type.Number(), created: Type.Boolean() })) });
+export const LinkResult = Type.Object({
+  recorded: Type.Array(Type.Object({ kind: Type.String(), id: Type.Number(), created: Type.Boolean() })),
+});
 
 export const AnalyticsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
-  windowMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_080, default: 60, description: 'a read is deflected when no request follows within this time' })),
+  windowMinutes: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 10_080,
+      default: 60,
+      description: 'a read is deflected when no request follows within this time',
+    }),
+  ),
 });
 
 const QueryStat = Type.Object({ query: Type.String(), count: Type.Number(), avgResults: Type.Number() });
@@ -229,7 +305,9 @@ export const AnalyticsResult = Type.Object({
   searches: Type.Number(),
   topQueries: Type.Array(QueryStat),
   noResultQueries: Type.Array(QueryStat),
-  neverHelpful: Type.Array(ArticleStat, { description: 'read or rated, never helpful, never deflected, never used in an answer' }),
+  neverHelpful: Type.Array(ArticleStat, {
+    description: 'read or rated, never helpful, never deflected, never used in an answer',
+  }),
   articles: Type.Array(ArticleStat),
   deflection: Type.Object({
     windowMinutes: Type.Number(),

@@ -3,6 +3,7 @@
  * correction, category filter and snippets, logged for analytics. Suggestions (while a resident
  * or operator types): the same text ranking re-ranked by what answered similar requests before.
  */
+import { emergencyCategories } from '../modes/service.ts';
 import { detectLanguage } from '@komek/domain/text/normalize';
 import type { Queryable } from '../../db/client.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
@@ -10,9 +11,26 @@ import { getCatalog, type CityCatalog } from '../catalog/cache.ts';
 import { learnedScores, LEARNED_WEIGHT, targetKey } from './learning.ts';
 import { reachOf } from './policy.ts';
 import { snippetHtml } from './presenter.ts';
-import { kazakhIndexText, normalizeTerm, parseQuery, queryTexts, withCorrections, type Clause, type ParsedQuery } from './query.ts';
+import {
+  kazakhIndexText,
+  normalizeTerm,
+  parseQuery,
+  queryTexts,
+  withCorrections,
+  type Clause,
+  type ParsedQuery,
+} from './query.ts';
 import { categoryStats, termStats } from './repository-learn.ts';
-import { correctWords, inSearchTransaction, listSynonyms, logSearch, searchText, visibleByIds, type HitRow, type Visibility } from './repository-search.ts';
+import {
+  correctWords,
+  inSearchTransaction,
+  listSynonyms,
+  logSearch,
+  searchText,
+  visibleByIds,
+  type HitRow,
+  type Visibility,
+} from './repository-search.ts';
 import { listTemplates } from './repository-templates.ts';
 import type { KbLang } from './repository.ts';
 
@@ -87,7 +105,11 @@ interface Stage {
  * matches of very common words are ranked up to a cap, so a broad query stays cheap.
  */
 function stagesFor(clauses: number): Stage[] {
-  if (clauses <= 1) return [{ join: 'and', field: 'head', capped: false }, { join: 'and', field: 'full', capped: true }];
+  if (clauses <= 1)
+    return [
+      { join: 'and', field: 'head', capped: false },
+      { join: 'and', field: 'full', capped: true },
+    ];
   return [
     { join: 'and', field: 'head', capped: false },
     { join: 'and', field: 'full', capped: true },
@@ -108,7 +130,11 @@ async function matchText(
     if (out.length >= o.limit) break;
     const tier = (stage.join === 'and' ? 3 : 1) + (stage.field === 'head' ? 1 : 0);
     const rows = await searchText(db, vis, queryTexts(clauses, o.prefix, stage.join), {
-      preferLang: o.preferLang, limit: o.limit - out.length, exclude: seen, field: stage.field, candidates: stage.capped ? CANDIDATES : undefined,
+      preferLang: o.preferLang,
+      limit: o.limit - out.length,
+      exclude: seen,
+      field: stage.field,
+      candidates: stage.capped ? CANDIDATES : undefined,
     });
     for (const row of rows) {
       out.push({ row, all: stage.join === 'and', tier, match: o.match });
@@ -125,14 +151,34 @@ const CANDIDATES = 1000;
 const MAX_CORRECTED_WORDS = 8;
 
 /** Text matches, then matches with misspelt words corrected from the lexicon when the page is not full. */
-async function findArticles(db: Queryable, vis: Visibility, pq: ParsedQuery, o: { preferLang: KbLang; limit: number; prefix: 'none' | 'last' }): Promise<Found[]> {
+async function findArticles(
+  db: Queryable,
+  vis: Visibility,
+  pq: ParsedQuery,
+  o: { preferLang: KbLang; limit: number; prefix: 'none' | 'last' },
+): Promise<Found[]> {
   const { preferLang, limit, prefix } = o;
-  const found = await matchText(db, vis, pq.clauses, { preferLang, limit, exclude: [], match: 'text', prefix });
+  const found = await matchText(db, vis, pq.clauses, {
+    preferLang,
+    limit,
+    exclude: [],
+    match: 'text',
+    prefix,
+  });
   if (found.length >= limit) return found;
-  const words = [...new Set(pq.tokens.filter((t) => t.length >= 4 && !/^\d+$/.test(t)))].slice(0, MAX_CORRECTED_WORDS);
+  const words = [...new Set(pq.tokens.filter((t) => t.length >= 4 && !/^\d+$/.test(t)))].slice(
+    0,
+    MAX_CORRECTED_WORDS,
+  );
   const fixes = await correctWords(db, vis.cityId, words);
   if (!fixes.size) return found;
-  const more = await matchText(db, vis, withCorrections(pq.clauses, fixes), { preferLang, limit: limit - found.length, exclude: found.map((f) => f.row.id), match: 'typo', prefix });
+  const more = await matchText(db, vis, withCorrections(pq.clauses, fixes), {
+    preferLang,
+    limit: limit - found.length,
+    exclude: found.map((f) => f.row.id),
+    match: 'typo',
+    prefix,
+  });
   return [...found, ...more];
 }
 
@@ -143,7 +189,15 @@ function pageScore(f: Found): number {
 }
 
 function toHit(r: HitRow, match: Hit['match'], score: number): Hit {
-  return { id: r.id, lang: r.lang, title: r.title, snippet: snippetHtml(r.snippet), categories: r.categories, score: round(score), match };
+  return {
+    id: r.id,
+    lang: r.lang,
+    title: r.title,
+    snippet: snippetHtml(r.snippet),
+    categories: r.categories,
+    score: round(score),
+    match,
+  };
 }
 
 /** GET /kb/search: ranked articles the actor may read, with highlighted snippets; the query is logged. */
@@ -156,15 +210,28 @@ export async function searchArticles(
   const limit = input.limit ?? 10;
   const pq = await parsed(deps.readDb, cityId, input.q);
   const catalog = input.category ? await getCatalog(deps.db, cityId) : undefined;
-  const vis: Visibility = { cityId, staff: reachOf(actor).staff, now: deps.now(), categories: input.category ? categoryFamily(catalog, input.category) : undefined };
+  const vis: Visibility = {
+    cityId,
+    staff: reachOf(actor).staff,
+    now: deps.now(),
+    categories: input.category ? categoryFamily(catalog, input.category) : undefined,
+  };
   // Without a language asked for, show the variant in the language the query is written in.
   const preferLang = input.lang ?? detectLanguage(input.q);
   // A submitted query is whole words; suggestions see words still being typed (prefix on the last).
-  const found = await inSearchTransaction(deps.readDb, (tx) => findArticles(tx, vis, pq, { preferLang, limit, prefix: 'none' }));
+  const found = await inSearchTransaction(deps.readDb, (tx) =>
+    findArticles(tx, vis, pq, { preferLang, limit, prefix: 'none' }),
+  );
   const items = found.map((f) => toHit(f.row, f.match, pageScore(f)));
   await logSearch(deps.db, {
-    cityId, query: input.q.slice(0, 300), normalized: pq.normalized.slice(0, 300), lang: input.lang ?? null, category: input.category ?? null,
-    results: items.length, actorKind: actor.kind, now: deps.now(),
+    cityId,
+    query: input.q.slice(0, 300),
+    normalized: pq.normalized.slice(0, 300),
+    lang: input.lang ?? null,
+    category: input.category ?? null,
+    results: items.length,
+    actorKind: actor.kind,
+    now: deps.now(),
   });
   return { items, expandedWith: pq.expandedWith };
 }
@@ -182,6 +249,8 @@ export interface Suggestions {
 
 /** Bonus for an article filed under the request's category. */
 const CATEGORY_BONUS = 0.15;
+/** An article of an active emergency's categories outranks any ordinary match. */
+const EMERGENCY_BONUS = 1;
 const TEXT_CANDIDATES = 20;
 
 /** The text score of a candidate on 0…1: its rank against the best, plus a share for matching every clause. */
@@ -198,23 +267,38 @@ function textScore(f: Found, maxRank: number): number {
 export async function suggestForText(
   deps: Deps & Pick<AppDeps, 'classifier'>,
   actor: Actor,
-  input: { text: string; category?: string | undefined; lang?: KbLang | undefined; limit?: number | undefined },
+  input: {
+    text: string;
+    category?: string | undefined;
+    lang?: KbLang | undefined;
+    limit?: number | undefined;
+  },
 ): Promise<Suggestions> {
   const cityId = actor.cityId;
   const limit = input.limit ?? 5;
   const reach = reachOf(actor);
-  const category = input.category ?? (await deps.classifier.suggest(cityId, input.text, 1))[0]?.category ?? null;
+  const category =
+    input.category ?? (await deps.classifier.suggest(cityId, input.text, 1))[0]?.category ?? null;
   const pq = await parsed(deps.readDb, cityId, input.text);
   const vis: Visibility = { cityId, staff: reach.staff, now: deps.now() };
   const preferLang = input.lang ?? detectLanguage(input.text);
   const [found, learned, cats] = await Promise.all([
-    inSearchTransaction(deps.readDb, (tx) => findArticles(tx, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' })),
+    inSearchTransaction(deps.readDb, (tx) =>
+      findArticles(tx, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' }),
+    ),
     termStats(deps.readDb, cityId, pq.normalized, kazakhIndexText(input.text)),
     category ? categoryStats(deps.readDb, cityId, category) : Promise.resolve([]),
   ]);
   const scores = learnedScores(learned.rows, cats);
+  // Articles and templates of an active emergency's categories come first.
+  const hot = await emergencyCategories(deps.readDb, cityId, deps.now());
+  const emergency = (categories: string[]): number =>
+    categories.some((c) => hot.has(c)) ? EMERGENCY_BONUS : 0;
   const seen = new Set(found.map((f) => f.row.id));
-  const learnedOnly = [...scores.keys()].filter((k) => k.startsWith('article:')).map((k) => Number(k.slice(8))).filter((id) => !seen.has(id));
+  const learnedOnly = [...scores.keys()]
+    .filter((k) => k.startsWith('article:'))
+    .map((k) => Number(k.slice(8)))
+    .filter((id) => !seen.has(id));
   const extra = await visibleByIds(deps.readDb, vis, learnedOnly, preferLang);
   const maxRank = Math.max(1e-9, ...found.map((f) => f.row.rank));
   const candidates: [HitRow, Hit['match'], number][] = [
@@ -224,23 +308,41 @@ export async function suggestForText(
   const articles = candidates
     .map(([r, match, text]) => {
       const l = scores.get(targetKey('article', r.id))?.score ?? 0;
-      const bonus = category && r.categories.includes(category) ? CATEGORY_BONUS : 0;
-      return { ...toHit(r, match, text + LEARNED_WEIGHT * l + bonus), textScore: round(text), learnedScore: round(l) };
+      const bonus =
+        (category && r.categories.includes(category) ? CATEGORY_BONUS : 0) + emergency(r.categories);
+      return {
+        ...toHit(r, match, text + LEARNED_WEIGHT * l + bonus),
+        textScore: round(text),
+        learnedScore: round(l),
+      };
     })
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit);
-  const templates = reach.staff ? await rankTemplates(deps.readDb, cityId, pq, category, scores) : [];
+  const templates = reach.staff ? await rankTemplates(deps.readDb, cityId, pq, category, scores, hot) : [];
   return { category, articles, templates };
 }
 
-async function rankTemplates(db: Queryable, cityId: string, pq: ParsedQuery, category: string | null, scores: ReturnType<typeof learnedScores>) {
+async function rankTemplates(
+  db: Queryable,
+  cityId: string,
+  pq: ParsedQuery,
+  category: string | null,
+  scores: ReturnType<typeof learnedScores>,
+  hot: Set<string>,
+) {
   const words = new Set(pq.tokens.filter((t) => t.length >= 4).map((t) => t.slice(0, 5)));
   return (await listTemplates(db, cityId, true))
     .map((t) => {
-      const own = new Set(normalizeTerm(`${t.name} ${Object.values(t.bodies).join(' ')}`).map((w) => w.slice(0, 5)));
+      const own = new Set(
+        normalizeTerm(`${t.name} ${Object.values(t.bodies).join(' ')}`).map((w) => w.slice(0, 5)),
+      );
       const overlap = words.size ? [...words].filter((w) => own.has(w)).length / words.size : 0;
       const l = scores.get(targetKey('template', t.id))?.score ?? 0;
-      const score = 0.5 * overlap + LEARNED_WEIGHT * l + (category && t.categories.includes(category) ? 0.3 : 0);
+      const score =
+        0.5 * overlap +
+        LEARNED_WEIGHT * l +
+        (category && t.categories.includes(category) ? 0.3 : 0) +
+        (t.categories.some((c) => hot.has(c)) ? EMERGENCY_BONUS : 0);
       return { id: t.id, name: t.name, score: round(score) };
     })
     .filter((t) => t.score > 0)

@@ -14,8 +14,18 @@ import { MARK_CLOSE, MARK_OPEN, markdownToText, renderMarkdown } from './markdow
 import { invalid } from './policy.ts';
 import { kazakhIndexText } from './query.ts';
 import {
-  findArticle, insertArticle, insertVersion, listVariants, replaceVariants, updateArticle,
-  type ArticleFields, type ArticleRow, type ArticleSnapshot, type ArticleStatus, type IndexedVariant, type KbLang,
+  findArticle,
+  insertArticle,
+  insertVersion,
+  listVariants,
+  replaceVariants,
+  updateArticle,
+  type ArticleFields,
+  type ArticleRow,
+  type ArticleSnapshot,
+  type ArticleStatus,
+  type IndexedVariant,
+  type KbLang,
 } from './repository.ts';
 import type { ArticleInput, ArticleUpdate } from './schema.ts';
 
@@ -29,7 +39,12 @@ export const authorOf = (a: StaffActor): Author => ({ id: a.id, name: a.name });
 const CONFIG: Record<KbLang, IndexedVariant['config']> = { ru: 'russian', en: 'english', kk: 'simple' };
 
 /** Builds the rendered HTML, plain text and index texts of one language variant. */
-export function indexVariant(v: { lang: KbLang; title: string; body: string; keywords: string[] }): IndexedVariant {
+export function indexVariant(v: {
+  lang: KbLang;
+  title: string;
+  body: string;
+  keywords: string[];
+}): IndexedVariant {
   const bodyText = markdownToText(v.body).replaceAll(MARK_OPEN, '').replaceAll(MARK_CLOSE, '');
   const kw = v.keywords.join(' , ');
   const kk = v.lang === 'kk';
@@ -44,7 +59,9 @@ export function indexVariant(v: { lang: KbLang; title: string; body: string; key
     indexTitle: kk ? kazakhIndexText(v.title) : v.title,
     indexKeywords: kk ? kazakhIndexText(kw) : kw,
     indexBody: kk ? kazakhIndexText(bodyText) : bodyText,
-    lexicon: normalizeText(`${v.title} ${v.keywords.join(' ')}`).split(' ').filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
+    lexicon: normalizeText(`${v.title} ${v.keywords.join(' ')}`)
+      .split(' ')
+      .filter((w) => w.length >= 3 && !/^\d+$/.test(w)),
   };
 }
 
@@ -58,21 +75,33 @@ function parseDay(v: string | null | undefined, timeZone: string): Date | null {
 }
 
 /** Checks an article against rules the schema cannot express; returns the row fields and the snapshot. */
-async function prepare(deps: Deps, cityId: string, input: ArticleInput, fallback?: ArticleRow): Promise<{ fields: ArticleFields; snapshot: ArticleSnapshot; variants: IndexedVariant[] }> {
+async function prepare(
+  deps: Deps,
+  cityId: string,
+  input: ArticleInput,
+  fallback?: ArticleRow,
+): Promise<{ fields: ArticleFields; snapshot: ArticleSnapshot; variants: IndexedVariant[] }> {
   const catalog = await getCatalog(deps.db, cityId);
   if (!catalog) throw notFound('city');
   const langs = input.variants.map((v) => v.lang);
   if (new Set(langs).size !== langs.length) throw invalid('variants', 'one variant per language', { langs });
-  const variants = input.variants.map((v) => ({ lang: v.lang, title: v.title.trim(), body: v.body.trim(), keywords: uniq(v.keywords ?? []) }));
+  const variants = input.variants.map((v) => ({
+    lang: v.lang,
+    title: v.title.trim(),
+    body: v.body.trim(),
+    keywords: uniq(v.keywords ?? []),
+  }));
   const blank = variants.find((v) => !v.title);
   if (blank) throw invalid('variants.title', 'a title is empty', { lang: blank.lang });
   const categories = uniq(input.categories ?? fallback?.categories ?? []);
   const unknown = categories.filter((c) => !catalog.categories.has(c));
   if (unknown.length) throw invalid('categories', 'unknown categories', { unknown });
   const tz = catalog.city.time_zone;
-  const validFrom = input.validFrom === undefined ? (fallback?.valid_from ?? null) : parseDay(input.validFrom, tz);
+  const validFrom =
+    input.validFrom === undefined ? (fallback?.valid_from ?? null) : parseDay(input.validFrom, tz);
   const validTo = input.validTo === undefined ? (fallback?.valid_to ?? null) : parseDay(input.validTo, tz);
-  if (validFrom && validTo && validTo <= validFrom) throw invalid('validTo', 'validTo must be after validFrom');
+  if (validFrom && validTo && validTo <= validFrom)
+    throw invalid('validTo', 'validTo must be after validFrom');
   const fields: ArticleFields = {
     status: input.status ?? fallback?.status ?? 'draft',
     audience: input.audience ?? fallback?.audience ?? 'public',
@@ -105,7 +134,8 @@ export function canonicalText(s: ArticleSnapshot | null): string {
     `tags: ${s.tags.join(', ')}`,
     `valid: ${s.validFrom ?? '…'} – ${s.validTo ?? '…'}`,
   ];
-  for (const v of s.variants) lines.push('', `[${v.lang}] ${v.title}`, `keywords: ${v.keywords.join(', ')}`, '', ...v.body.split('\n'));
+  for (const v of s.variants)
+    lines.push('', `[${v.lang}] ${v.title}`, `keywords: ${v.keywords.join(', ')}`, '', ...v.body.split('\n'));
   return lines.join('\n');
 }
 
@@ -123,16 +153,34 @@ async function currentSnapshot(tx: Queryable, a: ArticleRow): Promise<ArticleSna
 }
 
 /** Creates an article (version 1). */
-export async function createArticle(deps: Deps, cityId: string, author: Author, input: ArticleInput): Promise<number> {
+export async function createArticle(
+  deps: Deps,
+  cityId: string,
+  author: Author,
+  input: ArticleInput,
+): Promise<number> {
   const { fields, snapshot, variants } = await prepare(deps, cityId, input);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const id = await insertArticle(tx, cityId, fields, author.id, now);
     await replaceVariants(tx, cityId, id, fields, variants);
     const d = diffLines('', canonicalText(snapshot));
-    await insertVersion(tx, cityId, {
-      article_id: id, version: 1, author_id: author.id, author_name: author.name, note: input.note ?? null, snapshot, diff: d.text, added: d.added, removed: d.removed,
-    }, now);
+    await insertVersion(
+      tx,
+      cityId,
+      {
+        article_id: id,
+        version: 1,
+        author_id: author.id,
+        author_name: author.name,
+        note: input.note ?? null,
+        snapshot,
+        diff: d.text,
+        added: d.added,
+        removed: d.removed,
+      },
+      now,
+    );
     return id;
   });
 }
@@ -141,18 +189,41 @@ export async function createArticle(deps: Deps, cityId: string, author: Author, 
  * Saves a new state of an article; a save that changes nothing keeps the version. 409 when
  * `expectedVersion` is given and someone saved in between.
  */
-export async function updateArticleContent(deps: Deps, cityId: string, author: Author, id: number, input: ArticleUpdate): Promise<number> {
+export async function updateArticleContent(
+  deps: Deps,
+  cityId: string,
+  author: Author,
+  id: number,
+  input: ArticleUpdate,
+): Promise<number> {
   const existing = await findArticle(deps.db, cityId, id);
   if (!existing) throw notFound('article', { id });
   const { fields, snapshot, variants } = await prepare(deps, cityId, input, existing);
-  return saveVersion(deps, cityId, author, id, input.expectedVersion, input.note, async () => ({ fields, snapshot, variants }));
+  return saveVersion(deps, cityId, author, id, input.expectedVersion, input.note, async () => ({
+    fields,
+    snapshot,
+    variants,
+  }));
 }
 
 /** Publishes, archives or returns an article to draft (a version like any other save). */
-export async function setArticleStatus(deps: Deps, cityId: string, author: Author, id: number, body: { status: ArticleStatus; note?: string | undefined; expectedVersion?: number | undefined }): Promise<number> {
+export async function setArticleStatus(
+  deps: Deps,
+  cityId: string,
+  author: Author,
+  id: number,
+  body: { status: ArticleStatus; note?: string | undefined; expectedVersion?: number | undefined },
+): Promise<number> {
   return saveVersion(deps, cityId, author, id, body.expectedVersion, body.note, async (tx, a) => {
     const snapshot = { ...(await currentSnapshot(tx, a)), status: body.status };
-    const fields: ArticleFields = { status: body.status, audience: a.audience, categories: a.categories, tags: a.tags, validFrom: a.valid_from, validTo: a.valid_to };
+    const fields: ArticleFields = {
+      status: body.status,
+      audience: a.audience,
+      categories: a.categories,
+      tags: a.tags,
+      validFrom: a.valid_from,
+      validTo: a.valid_to,
+    };
     return { fields, snapshot, variants: null };
   });
 }
@@ -164,14 +235,20 @@ async function saveVersion(
   id: number,
   expectedVersion: number | undefined,
   note: string | undefined,
-  next: (tx: Queryable, a: ArticleRow) => Promise<{ fields: ArticleFields; snapshot: ArticleSnapshot; variants: IndexedVariant[] | null }>,
+  next: (
+    tx: Queryable,
+    a: ArticleRow,
+  ) => Promise<{ fields: ArticleFields; snapshot: ArticleSnapshot; variants: IndexedVariant[] | null }>,
 ): Promise<number> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const a = await findArticle(tx, cityId, id, true);
     if (!a) throw notFound('article', { id });
     if (expectedVersion !== undefined && expectedVersion !== a.version) {
-      throw new AppError('conflict', 'the article was saved by someone else since you opened it', { expectedVersion, version: a.version });
+      throw new AppError('conflict', 'the article was saved by someone else since you opened it', {
+        expectedVersion,
+        version: a.version,
+      });
     }
     const before = canonicalText(await currentSnapshot(tx, a));
     const { fields, snapshot, variants } = await next(tx, a);
@@ -180,9 +257,22 @@ async function saveVersion(
     const version = a.version + 1;
     await updateArticle(tx, cityId, id, fields, version, author.id, now);
     if (variants) await replaceVariants(tx, cityId, id, fields, variants);
-    await insertVersion(tx, cityId, {
-      article_id: id, version, author_id: author.id, author_name: author.name, note: note ?? null, snapshot, diff: d.text, added: d.added, removed: d.removed,
-    }, now);
+    await insertVersion(
+      tx,
+      cityId,
+      {
+        article_id: id,
+        version,
+        author_id: author.id,
+        author_name: author.name,
+        note: note ?? null,
+        snapshot,
+        diff: d.text,
+        added: d.added,
+        removed: d.removed,
+      },
+      now,
+    );
     return version;
   });
 }

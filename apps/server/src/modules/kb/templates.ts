@@ -10,14 +10,26 @@ import type { StaffActor } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import { readableRequest } from '../requests/workflow.ts';
 import { invalid } from './policy.ts';
-import { findTemplate, insertTemplate, updateTemplate, type TemplateFields, type TemplateRow } from './repository-templates.ts';
+import {
+  findTemplate,
+  insertTemplate,
+  updateTemplate,
+  type TemplateFields,
+  type TemplateRow,
+} from './repository-templates.ts';
 import type { KbLang } from './repository.ts';
 import type { TemplateInput } from './schema.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
 /** The placeholders a template may use. */
-export const PLACEHOLDERS = ['request.number', 'due_date', 'agency.phone', 'agency.name', 'category.name'] as const;
+export const PLACEHOLDERS = [
+  'request.number',
+  'due_date',
+  'agency.phone',
+  'agency.name',
+  'category.name',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_.]+)\s*\}\}/g;
@@ -25,12 +37,16 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_.]+)\s*\}\}/g;
 /** Placeholders in a text that we do not know. */
 export function unknownPlaceholders(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(PLACEHOLDER)) if (!(PLACEHOLDERS as readonly string[]).includes(m[1] as string)) out.add(m[1] as string);
+  for (const m of text.matchAll(PLACEHOLDER))
+    if (!(PLACEHOLDERS as readonly string[]).includes(m[1] as string)) out.add(m[1] as string);
   return [...out];
 }
 
 /** Fills the placeholders; those without a value render empty and are reported. */
-export function fillPlaceholders(text: string, values: Partial<Record<Placeholder, string | null>>): { text: string; missing: string[] } {
+export function fillPlaceholders(
+  text: string,
+  values: Partial<Record<Placeholder, string | null>>,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const filled = text.replace(PLACEHOLDER, (m, name: string) => {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) return m;
@@ -50,10 +66,12 @@ async function fieldsOf(deps: Deps, cityId: string, input: TemplateInput): Promi
     const body = input.bodies[lang]?.trim();
     if (!body) continue;
     const unknown = unknownPlaceholders(body);
-    if (unknown.length) throw invalid(`bodies.${lang}`, 'unknown placeholders', { unknown, allowed: PLACEHOLDERS });
+    if (unknown.length)
+      throw invalid(`bodies.${lang}`, 'unknown placeholders', { unknown, allowed: PLACEHOLDERS });
     bodies[lang] = body;
   }
-  if (!Object.keys(bodies).length) throw invalid('bodies', 'a template needs a text in at least one language');
+  if (!Object.keys(bodies).length)
+    throw invalid('bodies', 'a template needs a text in at least one language');
   const categories = [...new Set(input.categories ?? [])];
   if (categories.length) {
     const catalog = await getCatalog(deps.db, cityId);
@@ -65,11 +83,26 @@ async function fieldsOf(deps: Deps, cityId: string, input: TemplateInput): Promi
   return { name, bodies, categories, active: input.active ?? true };
 }
 
-export async function createTemplate(deps: Deps, actor: StaffActor, input: TemplateInput): Promise<TemplateRow> {
-  return insertTemplate(deps.db, actor.cityId, await fieldsOf(deps, actor.cityId, input), actor.id, deps.now());
+export async function createTemplate(
+  deps: Deps,
+  actor: StaffActor,
+  input: TemplateInput,
+): Promise<TemplateRow> {
+  return insertTemplate(
+    deps.db,
+    actor.cityId,
+    await fieldsOf(deps, actor.cityId, input),
+    actor.id,
+    deps.now(),
+  );
 }
 
-export async function changeTemplate(deps: Deps, actor: StaffActor, id: number, input: TemplateInput): Promise<TemplateRow> {
+export async function changeTemplate(
+  deps: Deps,
+  actor: StaffActor,
+  id: number,
+  input: TemplateInput,
+): Promise<TemplateRow> {
   const fields = await fieldsOf(deps, actor.cityId, input);
   const row = await updateTemplate(deps.db, actor.cityId, id, fields, deps.now());
   if (!row) throw notFound('template', { id });
@@ -79,7 +112,12 @@ export async function changeTemplate(deps: Deps, actor: StaffActor, id: number, 
 const ddmmyyyy = (isoDate: string): string => isoDate.split('-').reverse().join('.');
 
 /** Renders a template for a request the actor may read (404/403 as for the request itself). */
-export async function renderTemplate(deps: Deps, actor: Actor, id: number, input: { requestNumber: string; lang?: KbLang | undefined }) {
+export async function renderTemplate(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { requestNumber: string; lang?: KbLang | undefined },
+) {
   const t = await findTemplate(deps.db, actor.cityId, id);
   if (!t) throw notFound('template', { id });
   const r = await readableRequest(deps, actor, input.requestNumber);
