@@ -32,7 +32,8 @@ export async function run(argv: string[]): Promise<void> {
   const days = wholeNumber(flags, 'days', 365, 1);
   const batch = wholeNumber(flags, 'batch', 2000, 1);
   const config = loadConfig();
-  const db = await openDatabase(config);
+  // Bulk work: no statement timeout (the server's default of a few seconds is for requests).
+  const db = await openDatabase({ ...config, statementTimeoutMs: 0 });
   try {
     await migrate(db);
     const now = new Date();

@@ -8,7 +8,8 @@ import { parseArgs, progressBar } from '../io.ts';
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const config = loadConfig();
-  const db = await openDatabase(config);
+  // Bulk work: no statement timeout (the server's default of a few seconds is for requests).
+  const db = await openDatabase({ ...config, statementTimeoutMs: 0 });
   try {
     await migrate(db);
     const t0 = Date.now();
