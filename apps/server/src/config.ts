@@ -43,6 +43,8 @@ export interface Config {
   retentionDays: number;
   /** Delivery channels (SMS gateway, SMTP, web push); unset parts fall back to the dev inbox. */
   notify: NotifyConfig;
+  /** A map tile URL template with {z}/{x}/{y} for the console map (MAP_TILE_URL; unset = districts only). */
+  mapTileUrl: string | undefined;
 }
 
 export interface NotifyConfig {
@@ -87,6 +89,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   VAPID_PUBLIC_KEY: 'web push VAPID public key (unset = generated once and stored in the database)',
   VAPID_PRIVATE_KEY: 'web push VAPID private key (with VAPID_PUBLIC_KEY)',
   VAPID_SUBJECT: 'web push contact, mailto: or https: (default mailto:admin@komek.local)',
+  MAP_TILE_URL:
+    'tile URL template for the console map, e.g. https://tiles.example/{z}/{x}/{y}.png (unset = district outlines only)',
 };
 
 export class ConfigError extends Error {
@@ -176,7 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
       vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@komek.local',
     },
+    mapTileUrl: env.MAP_TILE_URL || undefined,
   };
+  if (config.mapTileUrl && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(config.mapTileUrl))
+    problems.push('MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
   if (config.notify.smsUrl && !/^https?:\/\//.test(config.notify.smsUrl))
     problems.push('SMS_GATEWAY_URL must start with http:// or https://');
   if (config.notify.smtpUrl && !/^smtps?:\/\//.test(config.notify.smtpUrl))

@@ -2,7 +2,9 @@
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { classifierAdminRoutes } from './admin/classifier-routes.ts';
 import { criticalityRoutes } from './admin/criticality-routes.ts';
+import { staffRoutes } from './admin/staff-routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
@@ -17,6 +19,7 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
+import { mapRoutes } from './map/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -35,6 +38,9 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   alertRoutes,
   adminRoutes,
   criticalityRoutes,
+  staffRoutes,
+  classifierAdminRoutes,
+  mapRoutes,
   privacyRoutes,
   open311Routes,
   kbRoutes,
