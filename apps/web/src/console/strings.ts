@@ -82,6 +82,8 @@ const ru = {
   c_lon: 'Долгота',
   c_noresult: 'Ничего не найдено',
   c_agency: 'Исполнитель',
+  c_map: 'Карта',
+  c_admin: 'Администрирование',
 };
 type Dict = typeof ru;
 const kk: Dict = {
@@ -165,6 +167,8 @@ const kk: Dict = {
   c_lon: 'Бойлық',
   c_noresult: 'Ештеңе табылмады',
   c_agency: 'Орындаушы',
+  c_map: 'Карта',
+  c_admin: 'Әкімшілік',
 };
 const en: Dict = {
   c_title: 'Komek 109 — operator console',
@@ -247,6 +251,8 @@ const en: Dict = {
   c_lon: 'Longitude',
   c_noresult: 'Nothing found',
   c_agency: 'Agency',
+  c_map: 'Map',
+  c_admin: 'Administration',
 };
 for (const [lang, d] of Object.entries({ ru, kk, en }))
   i18n.addResourceBundle(lang, 'translation', d, true, false);
