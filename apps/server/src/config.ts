@@ -45,6 +45,8 @@ export interface Config {
   notify: NotifyConfig;
   /** Token in the PBX's CTI webhook URL (CTI_TOKEN); outside production a demo token when unset. */
   ctiToken: string | undefined;
+  /** A map tile URL template with {z}/{x}/{y} for the console map (MAP_TILE_URL; unset = districts only). */
+  mapTileUrl: string | undefined;
 }
 
 export interface NotifyConfig {
@@ -91,6 +93,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   VAPID_SUBJECT: 'web push contact, mailto: or https: (default mailto:admin@komek.local)',
   CTI_TOKEN:
     'secret in the PBX webhook URL /api/v1/cti/{token} (16+ characters; unset: komek-demo-cti outside production, CTI off in production)',
+  MAP_TILE_URL:
+    'tile URL template for the console map, e.g. https://tiles.example/{z}/{x}/{y}.png (unset = district outlines only)',
 };
 
 export class ConfigError extends Error {
@@ -181,8 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@komek.local',
     },
     ctiToken: env.CTI_TOKEN || (production ? undefined : 'komek-demo-cti'),
+    mapTileUrl: env.MAP_TILE_URL || undefined,
   };
   if (env.CTI_TOKEN && env.CTI_TOKEN.length < 16) problems.push('CTI_TOKEN must be at least 16 characters');
+  if (config.mapTileUrl && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(config.mapTileUrl))
+    problems.push('MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
   if (config.notify.smsUrl && !/^https?:\/\//.test(config.notify.smsUrl))
     problems.push('SMS_GATEWAY_URL must start with http:// or https://');
   if (config.notify.smtpUrl && !/^smtps?:\/\//.test(config.notify.smtpUrl))

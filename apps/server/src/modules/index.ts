@@ -2,7 +2,9 @@
 import type { AppDeps } from '../lib/context.ts';
 import type { App } from '../lib/http.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { classifierAdminRoutes } from './admin/classifier-routes.ts';
 import { criticalityRoutes } from './admin/criticality-routes.ts';
+import { staffRoutes } from './admin/staff-routes.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { analyticsRoutes } from './analytics/routes.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
@@ -20,6 +22,7 @@ import { openDataRoutes } from './opendata/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
 import { modeRoutes } from './modes/routes.ts';
 import { liveRoutes } from './live/routes.ts';
+import { mapRoutes } from './map/routes.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -42,6 +45,9 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   alertRoutes,
   adminRoutes,
   criticalityRoutes,
+  staffRoutes,
+  classifierAdminRoutes,
+  mapRoutes,
   privacyRoutes,
   open311Routes,
   kbRoutes,

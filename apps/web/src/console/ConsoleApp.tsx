@@ -1,4 +1,4 @@
-/** The operator console (/console): sign-in, the queue, a request's page, and intake for a phone call. */
+/** The operator console (/console): sign-in, the queue, a request's page, intake for a phone call, the map, admin pages. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './strings.ts';
@@ -16,6 +16,8 @@ import { EmergencyBanner } from '../shared/EmergencyBanner.tsx';
 const KbEditor = lazy(() => import('./KbEditor.tsx'));
 const AdminRules = lazy(() => import('./AdminRules.tsx'));
 const Modes = lazy(() => import('./Modes.tsx'));
+const AdminPages = lazy(() => import('./admin/AdminPages.tsx'));
+const MapPage = lazy(() => import('./map/MapPage.tsx'));
 const KB_EDITORS = ['supervisor', 'admin'];
 
 function Login({ onDone }: { onDone: (u: User) => void }) {
@@ -115,6 +117,15 @@ export default function ConsoleApp() {
           >
             {t('c_newcall')}
           </a>
+          <a
+            href="/console/map"
+            onClick={(e) => {
+              e.preventDefault();
+              go('/console/map');
+            }}
+          >
+            {t('c_map')}
+          </a>
           {KB_EDITORS.includes(user.role ?? '') && (
             <a
               href="/console/kb"
@@ -148,6 +159,17 @@ export default function ConsoleApp() {
               {t('c_rules')}
             </a>
           )}
+          {user.role === 'admin' && (
+            <a
+              href="/console/admin/categories"
+              onClick={(e) => {
+                e.preventDefault();
+                go('/console/admin/categories');
+              }}
+            >
+              {t('c_admin')}
+            </a>
+          )}
           <a href="/panel">Panel</a>
         </nav>
         <span className="who">
@@ -171,6 +193,14 @@ export default function ConsoleApp() {
         ) : path === '/console/admin/rules' ? (
           <Suspense fallback={<p>…</p>}>
             <AdminRules />
+          </Suspense>
+        ) : path === '/console/map' ? (
+          <Suspense fallback={<p>…</p>}>
+            <MapPage query={query} />
+          </Suspense>
+        ) : path.startsWith('/console/admin/') && user.role === 'admin' ? (
+          <Suspense fallback={<p>…</p>}>
+            <AdminPages page={path.slice('/console/admin/'.length)} />
           </Suspense>
         ) : path.startsWith('/console/kb') ? (
           <Suspense fallback={<p>…</p>}>

@@ -83,6 +83,8 @@ const ru = {
   c_noresult: 'Ничего не найдено',
   c_agency: 'Исполнитель',
   c_modes: 'Режимы и ЧС',
+  c_map: 'Карта',
+  c_admin: 'Администрирование',
 };
 type Dict = typeof ru;
 const kk: Dict = {
@@ -167,6 +169,8 @@ const kk: Dict = {
   c_noresult: 'Ештеңе табылмады',
   c_agency: 'Орындаушы',
   c_modes: 'Режимдер мен ТЖ',
+  c_map: 'Карта',
+  c_admin: 'Әкімшілік',
 };
 const en: Dict = {
   c_title: 'Komek 109 — operator console',
@@ -250,6 +254,8 @@ const en: Dict = {
   c_noresult: 'Nothing found',
   c_agency: 'Agency',
   c_modes: 'Modes & emergencies',
+  c_map: 'Map',
+  c_admin: 'Administration',
 };
 for (const [lang, d] of Object.entries({ ru, kk, en }))
   i18n.addResourceBundle(lang, 'translation', d, true, false);

@@ -43,11 +43,20 @@ export async function upsertAgency(
 
 interface FeatureLike {
   type?: unknown;
-  properties?: { id?: unknown; code?: unknown; name?: unknown; name_kk?: unknown; name_en?: unknown } | null;
+  properties?: Record<string, unknown> | null;
   geometry?: unknown;
 }
 
-/** Loads districts from GeoJSON features (properties.id or code; name as text or {kk,ru,en}). */
+/** A per-language name: name_kk / name:kk, falling back to name, then the code. */
+function nameIn(p: Record<string, unknown> | null | undefined, lang: string, code: string): string {
+  const v = p?.[`name_${lang}`] ?? p?.[`name:${lang}`] ?? p?.name;
+  return typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : code;
+}
+
+/**
+ * Loads districts from GeoJSON features (properties.id or code; name as {kk,ru,en}, or as
+ * name_kk/name_ru/name_en or OSM's name:kk… with name as the fallback).
+ */
 export async function importDistricts(db: Queryable, cityId: string, features: unknown[]): Promise<string[]> {
   const rows = features.map((f, i) => {
     if (!f || typeof f !== 'object' || Array.isArray(f))
@@ -72,13 +81,15 @@ export async function importDistricts(db: Queryable, cityId: string, features: u
       });
     const n = feat.properties?.name;
     const name =
-      typeof n === 'object' && n !== null
-        ? n
+      typeof n === 'object' && n !== null && !Array.isArray(n)
+        ? (n as Record<string, unknown>)
         : {
-            kk: String(feat.properties?.name_kk ?? n ?? code),
-            ru: String(n ?? code),
-            en: String(feat.properties?.name_en ?? n ?? code),
+            kk: nameIn(feat.properties, 'kk', code),
+            ru: nameIn(feat.properties, 'ru', code),
+            en: nameIn(feat.properties, 'en', code),
           };
+    if (['kk', 'ru', 'en'].some((l) => typeof name[l] !== 'string' || !(name[l] as string).trim()))
+      throw new AppError('validation_failed', `feature ${i} needs a name in kk, ru and en`, { index: i });
     return { code, name, geometry: feat.geometry };
   });
   for (const r of rows) {

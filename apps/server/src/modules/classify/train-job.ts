@@ -9,9 +9,17 @@ import { loadTrainingSet, saveModel, trainInWorker } from './training.ts';
 
 export async function retrainIfDue(
   db: Db,
-  opts: { minNew?: number; minTotal?: number; onProgress?: (d: number, t: number) => void } = {},
+  opts: {
+    minNew?: number;
+    minTotal?: number;
+    /** Only this city (an admin's "retrain now"). */
+    cityId?: string;
+    onProgress?: (d: number, t: number) => void;
+  } = {},
 ): Promise<{ cityId: string; version: number }[]> {
-  const cities = await db.query<{ id: string }>(sql`SELECT id FROM cities`);
+  const cities = opts.cityId
+    ? [{ id: opts.cityId }]
+    : await db.query<{ id: string }>(sql`SELECT id FROM cities`);
   const out: { cityId: string; version: number }[] = [];
   for (const { id } of cities) {
     const [state] = await db.query<{ labelled: number; trained_on: number | null }>(sql`

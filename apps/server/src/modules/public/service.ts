@@ -12,7 +12,13 @@ import { findPublicRequest, listPublicRequests, listPublicStatusEvents } from '.
 import type { PublicListQuery } from './schema.ts';
 
 const DONE = ['resolved', 'closed'];
-const split = (v?: string): string[] | undefined => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const split = (v?: string): string[] | undefined =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 export function encodeCursor(createdAt: string, id: number): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
@@ -55,7 +61,8 @@ function categoriesOf(catalog: CityCatalog, raw?: string): string[] | undefined 
   if (!parts) return undefined;
   const out = new Set<string>();
   for (const p of parts) {
-    if (!catalog.categories.has(p)) throw new AppError('validation_failed', `unknown category "${p}"`, { field: 'category' });
+    if (!catalog.categories.has(p))
+      throw new AppError('validation_failed', `unknown category "${p}"`, { field: 'category' });
     out.add(p);
     for (const c of catalog.categories.values()) if (c.parent_code === p) out.add(c.code);
   }
@@ -65,16 +72,33 @@ function categoriesOf(catalog: CityCatalog, raw?: string): string[] | undefined 
 function bboxOf(raw: string): [number, number, number, number] {
   const b = raw.split(',').map(Number) as [number, number, number, number];
   const [minLon, minLat, maxLon, maxLat] = b;
-  if (b.some((v) => !Number.isFinite(v)) || minLon >= maxLon || minLat >= maxLat || Math.abs(minLon) > 180 || Math.abs(maxLon) > 180 || Math.abs(minLat) > 90 || Math.abs(maxLat) > 90) {
-    throw new AppError('validation_failed', 'bbox is minLon,minLat,maxLon,maxLat with min < max', { field: 'bbox' });
+  if (
+    b.some((v) => !Number.isFinite(v)) ||
+    minLon >= maxLon ||
+    minLat >= maxLat ||
+    Math.abs(minLon) > 180 ||
+    Math.abs(maxLon) > 180 ||
+    Math.abs(minLat) > 90 ||
+    Math.abs(maxLat) > 90
+  ) {
+    throw new AppError('validation_failed', 'bbox is minLon,minLat,maxLon,maxLat with min < max', {
+      field: 'bbox',
+    });
   }
   return b;
 }
 
 /** Lists public requests; with lat/lon, only those within the radius, nearest first within the page. */
-export async function listPublic(deps: Pick<AppDeps, 'db' | 'readDb'>, cityId: string, q: Static<typeof PublicListQuery>) {
+export async function listPublic(
+  deps: Pick<AppDeps, 'db' | 'readDb'>,
+  cityId: string,
+  q: Static<typeof PublicListQuery>,
+) {
   const catalog = await catalogOf(deps, cityId);
-  if ((q.lat === undefined) !== (q.lon === undefined)) throw new AppError('validation_failed', 'give both lat and lon, or neither', { field: q.lat === undefined ? 'lat' : 'lon' });
+  if ((q.lat === undefined) !== (q.lon === undefined))
+    throw new AppError('validation_failed', 'give both lat and lon, or neither', {
+      field: q.lat === undefined ? 'lat' : 'lon',
+    });
   const category = categoriesOf(catalog, q.category);
   const near = q.lat !== undefined && q.lon !== undefined ? { lat: q.lat, lon: q.lon } : undefined;
   const first = split(q.category)?.[0];
@@ -99,7 +123,8 @@ export async function listPublic(deps: Pick<AppDeps, 'db' | 'readDb'>, cityId: s
   });
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(last.created_at.toISOString(), last.id) : null;
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(last.created_at.toISOString(), last.id) : null;
   if (!near) return { items: page.map((r) => presentPublicRequest(r)), nextCursor };
   const items = page
     .filter((r) => r.lat !== null && r.lon !== null)
@@ -116,11 +141,14 @@ export async function publicRequest(deps: Pick<AppDeps, 'db' | 'readDb'>, cityId
   const r = await findPublicRequest(deps.readDb, cityId, number);
   if (!r) throw notFound('request', { number });
   const history = await listPublicStatusEvents(deps.readDb, cityId, r.id);
-  return { ...presentPublicRequest(r), history: history.map((e) => ({ status: e.to_status, at: e.created_at.toISOString() })) };
+  return {
+    ...presentPublicRequest(r),
+    history: history.map((e) => ({ status: e.to_status, at: e.created_at.toISOString() })),
+  };
 }
 
 /** What the resident app needs to know about the city before anyone signs in. */
-export async function publicSettings(deps: Pick<AppDeps, 'db'>, cityId: string) {
+export async function publicSettings(deps: Pick<AppDeps, 'db' | 'config'>, cityId: string) {
   const { city } = await catalogOf(deps, cityId);
   const settings = city.settings as Record<string, unknown>;
   const reopenWindowDays = typeof settings.reopenWindowDays === 'number' ? settings.reopenWindowDays : 15;
@@ -131,5 +159,6 @@ export async function publicSettings(deps: Pick<AppDeps, 'db'>, cityId: string) 
     anonymousReports: settings.anonymousReports !== false,
     reopenWindowDays,
     autoCloseDays: autoCloseDays(settings),
+    mapTileUrl: deps.config.mapTileUrl ?? null,
   };
 }
