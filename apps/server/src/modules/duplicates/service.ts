@@ -31,6 +31,8 @@ interface Row {
   incident_id: number | null;
 }
 
+/** Newest open requests read per geo cell (the search reads at most cells × PER_CELL rows). */
+const PER_CELL = 40;
 const OPEN = sql`('new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened')`;
 
 export async function findCandidates(
@@ -55,25 +57,34 @@ export async function findCandidates(
         .map((c) => c.code)
     : [];
   const cells = cellsAround(input.lat, input.lon, radius);
+  // Index-driven: per geo cell the newest open requests (a backward scan of
+  // requests_open_candidates, at most PER_CELL each: a mass incident can hold thousands in one
+  // cell), then the newest 200 of those, and text similarity last, on those rows only.
   const rows = await deps.db.query<Row>(sql`
-    SELECT number, category_code, status, lat, lon, created_at, text, incident_id, similarity(text, ${input.text}) AS text_similarity
-    FROM requests
-    WHERE city_id = ${cityId} AND geo_cell IN (${sql.join(
-      cells.map((c) => sql`${c}`),
-      sql`, `,
-    )})
-      AND created_at >= ${since} AND status IN ${OPEN}
-      ${
-        related.length
-          ? sql`AND category_code IN (${sql.join(
-              related.map((c) => sql`${c}`),
-              sql`, `,
-            )})`
-          : sql``
-      }
-      ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}
-    ORDER BY created_at DESC
-    LIMIT 200`);
+    SELECT *, similarity(text, ${input.text}) AS text_similarity FROM (
+      SELECT r.* FROM unnest(ARRAY[${sql.join(
+        cells.map((c) => sql`${c}`),
+        sql`, `,
+      )}]::bigint[]) AS c(cell)
+      CROSS JOIN LATERAL (
+        SELECT number, category_code, status, lat, lon, created_at, text, incident_id
+        FROM requests
+        WHERE city_id = ${cityId} AND geo_cell = c.cell
+          AND created_at >= ${since} AND status IN ${OPEN}
+          ${
+            related.length
+              ? sql`AND category_code IN (${sql.join(
+                  related.map((c) => sql`${c}`),
+                  sql`, `,
+                )})`
+              : sql``
+          }
+          ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}
+        ORDER BY created_at DESC
+        LIMIT ${PER_CELL}
+      ) AS r
+      ORDER BY r.created_at DESC
+      LIMIT 200) AS recent`);
   const now = deps.now().getTime();
   return rows
     .map((r) => {
