@@ -45,6 +45,8 @@ export interface Config {
   notify: NotifyConfig;
   /** Token in the PBX's CTI webhook URL (CTI_TOKEN); outside production a demo token when unset. */
   ctiToken: string | undefined;
+  /** Token in the inbound channels' webhook URLs (INBOUND_TOKEN); outside production a demo token. */
+  inboundToken: string | undefined;
   /** A map tile URL template with {z}/{x}/{y} for the console map (MAP_TILE_URL; unset = districts only). */
   mapTileUrl: string | undefined;
 }
@@ -59,6 +61,8 @@ export interface NotifyConfig {
   vapidPublicKey: string | undefined;
   vapidPrivateKey: string | undefined;
   vapidSubject: string;
+  /** Telegram bot token for replies to the Telegram channel (TELEGRAM_BOT_TOKEN; unset: dev inbox). */
+  telegramBotToken: string | undefined;
 }
 
 /** Documentation of each variable, printed by `komek config` and kept in the README. */
@@ -91,6 +95,10 @@ export const CONFIG_DOCS: Record<string, string> = {
   VAPID_PUBLIC_KEY: 'web push VAPID public key (unset = generated once and stored in the database)',
   VAPID_PRIVATE_KEY: 'web push VAPID private key (with VAPID_PUBLIC_KEY)',
   VAPID_SUBJECT: 'web push contact, mailto: or https: (default mailto:admin@komek.local)',
+  INBOUND_TOKEN:
+    'secret in the inbound webhook URLs /api/v1/inbound/{email|telegram}/{token} (16+ characters; unset: komek-demo-inbound outside production, off in production)',
+  TELEGRAM_BOT_TOKEN:
+    'Telegram bot token for replies on the Telegram channel (unset: replies go to the development inbox)',
   CTI_TOKEN:
     'secret in the PBX webhook URL /api/v1/cti/{token} (16+ characters; unset: komek-demo-cti outside production, CTI off in production)',
   MAP_TILE_URL:
@@ -183,11 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       vapidPublicKey: env.VAPID_PUBLIC_KEY || undefined,
       vapidPrivateKey: env.VAPID_PRIVATE_KEY || undefined,
       vapidSubject: env.VAPID_SUBJECT || 'mailto:admin@komek.local',
+      telegramBotToken: env.TELEGRAM_BOT_TOKEN || undefined,
     },
     ctiToken: env.CTI_TOKEN || (production ? undefined : 'komek-demo-cti'),
+    inboundToken: env.INBOUND_TOKEN || (production ? undefined : 'komek-demo-inbound'),
     mapTileUrl: env.MAP_TILE_URL || undefined,
   };
   if (env.CTI_TOKEN && env.CTI_TOKEN.length < 16) problems.push('CTI_TOKEN must be at least 16 characters');
+  if (env.INBOUND_TOKEN && env.INBOUND_TOKEN.length < 16)
+    problems.push('INBOUND_TOKEN must be at least 16 characters');
   if (config.mapTileUrl && !/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/.test(config.mapTileUrl))
     problems.push('MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}');
   if (config.notify.smsUrl && !/^https?:\/\//.test(config.notify.smsUrl))

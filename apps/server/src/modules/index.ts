@@ -19,6 +19,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { openDataRoutes } from './opendata/routes.ts';
+import { inboundRoutes } from './inbound/routes.ts';
 import { kbRoutes } from './kb/routes.ts';
 import { modeRoutes } from './modes/routes.ts';
 import { liveRoutes } from './live/routes.ts';
@@ -55,6 +56,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   callRoutes,
   liveRoutes,
   modeRoutes,
+  inboundRoutes,
   publicRoutes,
   openDataRoutes,
   notifyRoutes,

@@ -190,7 +190,23 @@ export function webhook(now: () => Date): Sender['send'] {
   };
 }
 
-/** The production sender: each channel to its adapter, unconfigured SMS/e-mail to the dev inbox. */
+/** Replies on the Telegram channel (recipient `telegram:{chat id}`) through the Bot API. */
+export function telegramBot(cfg: NotifyConfig): Sender['send'] {
+  return async (_db, m) => {
+    const chat = /^telegram:(.+)$/.exec(m.recipient)?.[1];
+    if (!chat)
+      throw new DeliveryError(`no messenger adapter for ${m.recipient.split(':')[0]}`, undefined, true);
+    return {
+      status: await post(`https://api.telegram.org/bot${cfg.telegramBotToken ?? ''}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: chat, text: m.body }),
+      }),
+    };
+  };
+}
+
+/** The production sender: each channel to its adapter, unconfigured SMS/e-mail/messenger to the dev inbox. */
 export function channelSender(cfg: NotifyConfig, now: () => Date = () => new Date()): Sender {
   const by: Record<string, Sender['send']> = {
     sms: cfg.smsUrl ? smsGateway(cfg) : devSender.send,
@@ -198,6 +214,7 @@ export function channelSender(cfg: NotifyConfig, now: () => Date = () => new Dat
     push: webPush(cfg),
     inapp: inApp,
     webhook: webhook(now),
+    messenger: cfg.telegramBotToken ? telegramBot(cfg) : devSender.send,
   };
   return { send: (db, m) => (by[m.channel] ?? devSender.send)(db, m) };
 }

@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/client.ts';
 import { releaseTime } from './quiet-hours.ts';
 import { getPreferences } from './preferences.ts';
 
-export type OutboxChannel = 'sms' | 'email' | 'push' | 'inapp' | 'webhook';
+export type OutboxChannel = 'sms' | 'email' | 'push' | 'inapp' | 'webhook' | 'messenger';
 
 export interface OutboxMessage {
   cityId: string;
