@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { copyRow, type Db, type Queryable } from '../db/client.ts';
+import { recountRepeats } from '../modules/requests/repository.ts';
 import { CITY } from './astana-data.ts';
 import type { SynthEvent, SynthRequest, SynthResident } from './synthetic.ts';
 import type { WorkerInput } from './synthetic-worker.ts';
@@ -90,6 +91,7 @@ export async function insertSynthetic(db: Db, o: InsertOptions): Promise<InsertR
     if (db.kind === 'pglite') await events;
   }
   await events;
+  await recountRepeats(db, CITY.id);
   return result;
 }
 

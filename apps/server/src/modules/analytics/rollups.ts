@@ -178,8 +178,7 @@ export async function rebuildAll(
         FROM requests WHERE city_id = ${cityId}`,
   );
   const days: string[] = [];
-  if (range?.first && range.last)
-    for (let d = range.first; d <= range.last; d = addDays(d, 1)) days.push(d);
+  if (range?.first && range.last) for (let d = range.first; d <= range.last; d = addDays(d, 1)) days.push(d);
   for (let i = 0; i < days.length; i += 31) {
     await db.transaction((tx) => rebuildDays(tx, cityId, timeZone, days.slice(i, i + 31)));
     onProgress?.(Math.min(days.length, i + 31), days.length);

@@ -161,13 +161,8 @@ export async function backlog(deps: Pick<AppDeps, 'readDb'>, f: Filter, plannedY
     oldest: Date;
   }>(sql`
     SELECT d.planned_year, d.category_code, d.district_code, d.agency_code, count(*)::int AS requests,
-      COALESCE(sum(rep.n), 0)::int AS repeats, min(d.created_at) AS oldest
+      COALESCE(sum(d.repeats), 0)::int AS repeats, min(d.created_at) AS oldest
     FROM requests d
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS n FROM requests r
-      WHERE r.city_id = d.city_id AND r.category_code = d.category_code AND r.geo_cell = d.geo_cell
-        AND r.created_at > d.created_at AND r.id <> d.id
-    ) rep ON true
     WHERE d.city_id = ${f.cityId} AND d.status = 'deferred' ${plannedYear ? sql`AND d.planned_year = ${plannedYear}` : sql``}
       ${
         f.category?.length

@@ -115,6 +115,13 @@ export async function insertRequest(
       FROM r CROSS JOIN (VALUES ${sql.join(evRows, sql`, `)}) AS v(ord, type, actor_kind, actor_id, to_status, visibility, data)
       ORDER BY v.ord
       RETURNING id
+    ),
+    rep AS (
+      -- A repeat: the deferred requests of the same place and category count one more.
+      UPDATE requests d SET repeats = d.repeats + 1 FROM r
+      WHERE d.city_id = r.city_id AND d.status = 'deferred' AND d.category_code = r.category_code
+        AND d.geo_cell = r.geo_cell
+      RETURNING 1
     )
     ${
       outbox
@@ -202,6 +209,7 @@ export async function lockByNumber(
 
 export type RequestPatch = Partial<{
   status: Status;
+  repeats: number;
   agency_code: string | null;
   executor_id: number | null;
   due_at: Date;
@@ -340,4 +348,22 @@ export async function listRequests(db: Queryable, f: ListFilters): Promise<Reque
   if (f.after) where.push(sql`(r.created_at, r.id) < (${f.after.createdAt}, ${f.after.id})`);
   return db.query<RequestView>(sql`${VIEW} WHERE ${sql.join(where, sql` AND `)}
     ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`);
+}
+
+/** How many requests of the same place and category came after this one (a deferral's repeats so far). */
+export async function countLaterAtPlace(db: Queryable, r: RequestRow): Promise<number> {
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(x.id)::int AS n FROM requests d
+    JOIN requests x ON x.city_id = d.city_id AND x.category_code = d.category_code AND x.geo_cell = d.geo_cell
+      AND x.created_at > d.created_at AND x.id <> d.id
+    WHERE d.city_id = ${r.city_id} AND d.id = ${r.id}`);
+  return row?.n ?? 0;
+}
+
+/** Recounts the repeats of every deferred request of a city (after a bulk load). */
+export async function recountRepeats(db: Queryable, cityId: string): Promise<void> {
+  await db.query(sql`UPDATE requests d SET repeats = (
+      SELECT count(*) FROM requests r
+      WHERE r.city_id = d.city_id AND r.category_code = d.category_code AND r.geo_cell = d.geo_cell
+        AND r.created_at > d.created_at AND r.id <> d.id)::int
+    WHERE d.city_id = ${cityId} AND d.status = 'deferred' AND d.geo_cell IS NOT NULL AND d.category_code IS NOT NULL`);
 }

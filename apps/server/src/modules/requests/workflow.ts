@@ -21,6 +21,7 @@ import {
   insertEvent,
   lockByNumber,
   updateRequest,
+  countLaterAtPlace,
   type RequestPatch,
   type RequestRow,
   type RequestView,
@@ -194,6 +195,8 @@ async function patchFor(
       break;
     case 'deferred':
       patch.planned_year = input.plannedYear ?? null;
+      // Its repeats so far; intake counts the ones that come later.
+      patch.repeats = await countLaterAtPlace(tx, r);
       break;
     case 'duplicate':
       patch.duplicate_of = parentId;
