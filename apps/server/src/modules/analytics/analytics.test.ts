@@ -145,6 +145,19 @@ describe('the monthly rollup', () => {
     expect((await s.db.query<{ k: string }>(monthly)).map((r) => r.k)).toEqual(d);
   });
 
+  it('the city-wide daily rollup is the daily one summed per day', async () => {
+    const cols = MEASURE_COLUMNS.map((c) => `sum(${c})::bigint`).join(" || '|' || ");
+    const q = (table: string) =>
+      sql.raw(`SELECT day::text || '|' || ${cols} AS k FROM ${table} GROUP BY day ORDER BY 1`);
+    const daily = (await s.db.query<{ k: string }>(q('request_rollup_daily'))).map((r) => r.k);
+    expect(daily.length).toBeGreaterThan(2);
+    expect((await s.db.query<{ k: string }>(q('request_rollup_city_daily'))).map((r) => r.k)).toEqual(daily);
+    const one = await s.db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM request_rollup_city_daily GROUP BY day HAVING count(*) > 1`,
+    );
+    expect(one).toEqual([]);
+  });
+
   it('gives the same answers as the daily rollup for a range with whole months and ragged edges', async () => {
     const f = { cityId: 'testcity', from: '2026-09-15', to: '2026-11-10' };
     const raw = await s.db.query<{ category_code: string; n: number }>(

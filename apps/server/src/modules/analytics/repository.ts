@@ -72,14 +72,24 @@ export function wholeMonths(from: string, to: string): { start: string; end: str
  * months from the monthly rollup, the ragged edges from the daily one (same columns; `day` of a
  * monthly row is the month's first day).
  */
-function rollup(f: Filter, range?: { from: string; to: string }): SQL {
+function rollup(f: Filter, range?: { from: string; to: string }, byDimension = false): SQL {
   const r = range ?? f;
+  const daily = dailyTable(f, byDimension);
   const months = wholeMonths(r.from, r.to);
-  if (!months) return sql`request_rollup_daily WHERE ${where(f, range)}`;
+  if (!months) return sql`${daily} WHERE ${where(f, range)}`;
   const edges = sql`${where(f, range)} AND (day < ${months.start}::date OR day >= ${months.end}::date)`;
   const inside = where(f, { from: months.start, to: addDays(months.end, -1) });
-  return sql`(SELECT * FROM request_rollup_daily WHERE ${edges}
+  return sql`(SELECT * FROM ${daily} WHERE ${edges}
     UNION ALL SELECT * FROM request_rollup_monthly WHERE ${inside}) AS r`;
+}
+
+/**
+ * The daily rollup to read: the city-wide one (a row a day) when neither the filter nor the
+ * grouping needs category, district or agency, else the full one.
+ */
+function dailyTable(f: Filter, byDimension = false): SQL {
+  const narrowed = Boolean(f.category?.length || f.district?.length || f.agency?.length);
+  return sql.raw(narrowed || byDimension ? 'request_rollup_daily' : 'request_rollup_city_daily');
 }
 
 /**
@@ -102,7 +112,7 @@ export async function volume(db: Queryable, f: Filter, bucket: Bucket, range?: {
     period: string;
     requests: number;
   }>(sql`SELECT ${b}::text AS period, sum(${countExpr(f)})::int AS requests
-    FROM ${bucket === 'month' ? rollup(f, range) : sql`request_rollup_daily WHERE ${where(f, range)}`}
+    FROM ${bucket === 'month' ? rollup(f, range) : sql`${dailyTable(f)} WHERE ${where(f, range)}`}
     GROUP BY 1 ORDER BY 1`);
 }
 
@@ -156,7 +166,7 @@ export async function byDimension(
 ): Promise<BreakdownRow[]> {
   if (dim === 'category_code' || dim === 'district_code' || dim === 'agency_code') {
     return db.query<BreakdownRow>(sql`SELECT ${sql.identifier(dim)} AS key, ${MEASURES}
-      FROM ${rollup(f, range)} GROUP BY 1 ORDER BY 2 DESC`);
+      FROM ${rollup(f, range, true)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
     const cols = CRITICALITIES.map(
@@ -196,12 +206,12 @@ export async function seasonality(db: Queryable, f: Filter) {
     week: number;
     requests: number;
   }>(sql`SELECT extract(week FROM day)::int AS week, sum(${countExpr(f)})::int AS requests
-    FROM request_rollup_daily WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
+    FROM ${dailyTable(f)} WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
   const byWeekday = await db.query<{
     weekday: number;
     requests: number;
   }>(sql`SELECT extract(isodow FROM day)::int AS weekday, sum(${countExpr(f)})::int AS requests
-    FROM request_rollup_daily WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
+    FROM ${dailyTable(f)} WHERE ${where(f)} GROUP BY 1 ORDER BY 1`);
   return { byWeek, byWeekday };
 }
 

@@ -3,7 +3,7 @@
  * (requests created or changed) and recomputes those days from the raw table in one statement
  * each, so the rollup always equals a GROUP BY over the raw requests.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, CRITICALITIES, STATUSES } from '@komek/domain/lifecycle';
 import { addDays } from '@komek/domain/time';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -81,7 +81,18 @@ export async function rebuildDays(
         AND (created_at AT TIME ZONE ${timeZone})::date IN (${list})
       GROUP BY 1, 2, 3, 4, 5`);
   }
+  await rebuildCityDays(tx, cityId, list);
   await rebuildMonths(tx, cityId, [...new Set(days.map((d) => d.slice(0, 7) + '-01'))]);
+}
+
+/** The city-wide rows of some days: the daily rollup summed over category, district and agency. */
+async function rebuildCityDays(tx: Queryable, cityId: string, list: SQL): Promise<void> {
+  const cols = sql.raw(MEASURE_COLUMNS.join(', '));
+  const sums = sql.raw(MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', '));
+  await tx.query(sql`DELETE FROM request_rollup_city_daily WHERE city_id = ${cityId} AND day IN (${list})`);
+  await tx.query(sql`INSERT INTO request_rollup_city_daily (city_id, day, category_code, district_code, agency_code, ${cols})
+    SELECT city_id, day, '', '', '', ${sums} FROM request_rollup_daily
+    WHERE city_id = ${cityId} AND day IN (${list}) GROUP BY city_id, day`);
 }
 
 /** The measure columns the rollups share (everything after the key). */
