@@ -92,6 +92,21 @@ describe.skipIf(!hasChromium)('map and admin pages', () => {
     await ctx.close();
   });
 
+  it('an executor sees only their agency’s requests on the map', async () => {
+    const ctx = await e.context();
+    await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/console`);
+    await page.getByLabel('Логин').fill('t-executor2');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('link', { name: 'Карта' }).click();
+    // The 300 road requests; the electricity one belongs to another agency.
+    await page.getByRole('status').filter({ hasText: 'На карте: 300' }).waitFor();
+    expect(await page.getByLabel('Исполнитель').isDisabled()).toBe(true);
+    await ctx.close();
+  });
+
   it('an admin creates a category with three names and sees it in the list', async () => {
     const ctx = await e.context();
     await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
