@@ -92,6 +92,21 @@ describe.skipIf(!hasChromium)('map and admin pages', () => {
     await ctx.close();
   });
 
+  it('an executor sees only their agency’s requests on the map', async () => {
+    const ctx = await e.context();
+    await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/console`);
+    await page.getByLabel('Логин').fill('t-executor2');
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByRole('link', { name: 'Карта' }).click();
+    // The 300 road requests; the electricity one belongs to another agency.
+    await page.getByRole('status').filter({ hasText: 'На карте: 300' }).waitFor();
+    expect(await page.getByLabel('Исполнитель').isDisabled()).toBe(true);
+    await ctx.close();
+  });
+
   it('an admin creates a category with three names and sees it in the list', async () => {
     const ctx = await e.context();
     await ctx.addInitScript(() => localStorage.setItem('komek.lang', 'ru'));
@@ -124,6 +139,38 @@ describe.skipIf(!hasChromium)('map and admin pages', () => {
     await page.getByRole('link', { name: 'Сотрудники' }).click();
     await page.getByRole('cell', { name: 't-executor', exact: true }).waitFor();
     await e.shot(page, 'admin-staff');
+    // A district file uploaded through the page: names per language from the properties.
+    await page.getByRole('link', { name: 'Районы' }).click();
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'north', name_kk: 'Солтүстік', name_ru: 'Север', name_en: 'North' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [71.3, 51.2],
+                [71.5, 51.2],
+                [71.5, 51.25],
+                [71.3, 51.25],
+                [71.3, 51.2],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    await page.getByLabel('GeoJSON-файл (FeatureCollection)').setInputFiles({
+      name: 'north.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(fc)),
+    });
+    await page.getByRole('button', { name: 'Загрузить' }).click();
+    await page.getByText('Загружено районов: 1').waitFor();
+    await page.getByRole('cell', { name: 'Солтүстік / Север / North' }).waitFor();
+    await e.shot(page, 'admin-districts');
     await page.getByRole('link', { name: 'Классификатор' }).click();
     await page.getByText('Обученной модели нет').waitFor();
     await e.shot(page, 'admin-classifier');

@@ -36,4 +36,12 @@ describe('configuration', () => {
         expect(problems).toContain(v);
     }
   });
+
+  it('takes a map tile URL template with {z}, {x} and {y} only', () => {
+    expect(loadConfig({}).mapTileUrl).toBeUndefined();
+    const url = 'https://tiles.example.kz/{z}/{x}/{y}.png';
+    expect(loadConfig({ MAP_TILE_URL: url }).mapTileUrl).toBe(url);
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.kz/tile.png' })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ MAP_TILE_URL: 'ftp://x/{z}/{x}/{y}' })).toThrow(/MAP_TILE_URL/);
+  });
 });

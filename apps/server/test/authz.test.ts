@@ -190,6 +190,19 @@ const CASES: Case[] = [
     allow: ['admin'],
   },
   {
+    name: 'map points (staff; executors their agency)',
+    method: 'GET',
+    url: () => '/api/v1/map/points',
+    allow: ['operator', 'supervisor', 'executor', 'executor_other', 'analyst', 'admin'],
+  },
+  { name: 'staff accounts (admin)', method: 'GET', url: () => '/api/v1/admin/staff', allow: ['admin'] },
+  {
+    name: 'classifier status (admin)',
+    method: 'GET',
+    url: () => '/api/v1/admin/classifier',
+    allow: ['admin'],
+  },
+  {
     name: 'analytics overview',
     method: 'GET',
     url: () => '/api/v1/analytics/overview',

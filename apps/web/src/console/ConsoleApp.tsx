@@ -196,7 +196,7 @@ export default function ConsoleApp() {
           </Suspense>
         ) : path === '/console/map' ? (
           <Suspense fallback={<p>…</p>}>
-            <MapPage query={query} />
+            <MapPage query={query} user={user} />
           </Suspense>
         ) : path.startsWith('/console/admin/') && user.role === 'admin' ? (
           <Suspense fallback={<p>…</p>}>

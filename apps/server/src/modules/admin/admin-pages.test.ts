@@ -265,7 +265,7 @@ describe('districts import', () => {
     };
     const r = await s.call('POST', '/api/v1/districts/import', { token: admin, body: fc });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toEqual({ imported: ['north', 'south'] });
+    expect(r.json()).toEqual({ imported: ['north', 'south'], removed: [], kept: [] });
     const geo = (await s.call('GET', '/api/v1/districts')).json() as {
       features: { properties: { code: string; name: unknown } }[];
     };
@@ -300,6 +300,24 @@ describe('districts import', () => {
     expect(
       (await s.call('POST', '/api/v1/districts/import', { token: supervisor, body: fc })).statusCode,
     ).toBe(403);
+  });
+
+  it('with replace=true removes the districts the file leaves out, keeping those still referred to', async () => {
+    // east is referred to by a routing override (yards in east → akimat-east); north is referred to by nothing.
+    const fc = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'west', name: 'Запад' }, geometry: square(71.3) }],
+    };
+    const r = await s.call('POST', '/api/v1/districts/import?replace=true', { token: admin, body: fc });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({ imported: ['west'], removed: ['north', 'south'], kept: ['east'] });
+    const geo = (await s.call('GET', '/api/v1/districts')).json() as {
+      features: { properties: { code: string } }[];
+    };
+    expect(geo.features.map((f) => f.properties.code).sort()).toEqual(['east', 'west']);
+    expect(
+      (await s.call('POST', '/api/v1/districts/import?replace=maybe', { token: admin, body: fc })).statusCode,
+    ).toBe(400);
   });
 
   const ASTANA = '/work/shared/data/astana/districts.geojson';

@@ -90,7 +90,7 @@ describe('categories, agencies and districts', () => {
       ],
     };
     const r = await s.call('POST', '/api/v1/districts/import', { token: admin, body: fc });
-    expect(r.json()).toEqual({ imported: ['north'] });
+    expect(r.json()).toEqual({ imported: ['north'], removed: [], kept: [] });
     expect((await s.call('GET', '/api/v1/districts/lookup?lat=51.25&lon=71.4')).json().district.code).toBe(
       'north',
     );

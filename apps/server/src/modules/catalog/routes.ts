@@ -8,7 +8,7 @@ import { requireAdmin } from '../auth/policy.ts';
 import { emergencyCategories } from '../modes/service.ts';
 import { districtAt, getCatalog, invalidateCatalog } from './cache.ts';
 import { presentAgency, presentCategoryTree, presentDistricts, type CategoryNode } from './presenter.ts';
-import { importDistricts, upsertAgency, upsertCategory } from './service.ts';
+import { importDistricts, removeDistrictsNotIn, upsertAgency, upsertCategory } from './service.ts';
 
 const SlaHours = Type.Object({
   urgent: Type.Number({ minimum: 1, maximum: 8760 }),
@@ -234,19 +234,38 @@ export function catalogRoutes(app: App, deps: AppDeps): void {
         tags: ['admin'],
         summary:
           'Imports districts from a GeoJSON FeatureCollection (admin); features need properties.id or code',
+        description:
+          'Districts with the same code are replaced and new ones added. With `replace=true`, districts the file leaves out are removed too, except those requests, agencies or routing overrides refer to (listed as `kept`).',
+        querystring: Type.Object(
+          { replace: Type.Optional(Type.Boolean({ description: 'remove districts the file leaves out' })) },
+          { additionalProperties: false },
+        ),
         body: Type.Object({
           type: Type.Literal('FeatureCollection'),
           features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 500 }),
         }),
-        response: { 200: Type.Object({ imported: Type.Array(Type.String()) }), ...errors(400, 401, 403) },
+        response: {
+          200: Type.Object({
+            imported: Type.Array(Type.String()),
+            removed: Type.Array(Type.String()),
+            kept: Type.Array(Type.String(), { description: 'left out of the file but still referred to' }),
+          }),
+          ...errors(400, 401, 403),
+        },
       },
       bodyLimit: 20 * 1024 * 1024,
     },
     async (req) => {
       const admin = requireAdmin(req.actor);
-      const imported = await importDistricts(deps.db, admin.cityId, req.body.features);
+      const out = await deps.db.transaction(async (tx) => {
+        const imported = await importDistricts(tx, admin.cityId, req.body.features);
+        const rest = req.query.replace
+          ? await removeDistrictsNotIn(tx, admin.cityId, imported)
+          : { removed: [], kept: [] };
+        return { imported, ...rest };
+      });
       invalidateCatalog(deps.db, admin.cityId);
-      return { imported };
+      return out;
     },
   );
 

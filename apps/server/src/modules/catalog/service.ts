@@ -99,3 +99,28 @@ export async function importDistricts(db: Queryable, cityId: string, features: u
   }
   return rows.map((r) => r.code);
 }
+
+/**
+ * With "replace": removes the city's districts the file leaves out, except those requests,
+ * agencies or routing overrides still refer to (returned as kept).
+ */
+export async function removeDistrictsNotIn(
+  db: Queryable,
+  cityId: string,
+  codes: string[],
+): Promise<{ removed: string[]; kept: string[] }> {
+  const list = sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  const removed = await db.query<{ code: string }>(sql`DELETE FROM districts d
+    WHERE d.city_id = ${cityId} AND d.code NOT IN (${list})
+      AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.city_id = d.city_id AND r.district_code = d.code)
+      AND NOT EXISTS (SELECT 1 FROM agencies a WHERE a.city_id = d.city_id AND a.district_code = d.code)
+      AND NOT EXISTS (SELECT 1 FROM category_agency_overrides o WHERE o.city_id = d.city_id AND o.district_code = d.code)
+    RETURNING d.code`);
+  const kept = await db.query<{ code: string }>(
+    sql`SELECT code FROM districts WHERE city_id = ${cityId} AND code NOT IN (${list}) ORDER BY code`,
+  );
+  return { removed: removed.map((r) => r.code).sort(), kept: kept.map((r) => r.code) };
+}

@@ -73,8 +73,16 @@ describe('GET /api/v1/map/points', () => {
     expect((await s.call('GET', '/api/v1/map/points?foo=1', { token: t })).statusCode).toBe(400);
   });
 
-  it('exposes the tile URL setting (unset here) in the public settings', async () => {
+  it('exposes the tile URL setting (MAP_TILE_URL) in the public settings', async () => {
     const r = (await s.call('GET', '/api/v1/public/settings')).json() as { mapTileUrl: string | null };
     expect(r.mapTileUrl).toBeNull();
+    const url = 'https://tiles.example.kz/{z}/{x}/{y}.png';
+    s.deps.config.mapTileUrl = url;
+    try {
+      const set = (await s.call('GET', '/api/v1/public/settings')).json() as { mapTileUrl: string | null };
+      expect(set.mapTileUrl).toBe(url);
+    } finally {
+      s.deps.config.mapTileUrl = undefined;
+    }
   });
 });

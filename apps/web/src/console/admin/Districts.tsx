@@ -8,6 +8,7 @@ export default function Districts() {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<{ code: string; name: I18nText }[]>([]);
   const [file, setFile] = useState<File | null>(null);
+  const [replace, setReplace] = useState(false);
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const load = (): void => {
@@ -28,8 +29,19 @@ export default function Districts() {
       return;
     }
     try {
-      const r = await api<{ imported: string[] }>('/api/v1/districts/import', { body: fc });
-      setNote(t('a_imported', { count: r.imported.length }));
+      const r = await api<{ imported: string[]; removed: string[]; kept: string[] }>(
+        `/api/v1/districts/import${replace ? '?replace=true' : ''}`,
+        { body: fc },
+      );
+      setNote(
+        [
+          t('a_imported', { count: r.imported.length }),
+          r.removed.length ? t('a_removed', { codes: r.removed.join(', ') }) : '',
+          r.kept.length ? t('a_kept', { codes: r.kept.join(', ') }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      );
       load();
     } catch (e) {
       setError(errorText(e));
@@ -53,6 +65,10 @@ export default function Districts() {
             accept=".geojson,.json,application/geo+json,application/json"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
+        </label>
+        <label>
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />{' '}
+          {t('a_replace')}
         </label>
         <button type="submit" className="primary" disabled={!file}>
           {t('a_import')}

@@ -43,6 +43,9 @@ const ru = {
   a_districts_help:
     'Каждый объект: Polygon или MultiPolygon, properties.id или code; названия — name_kk, name_ru, name_en (или name). Районы с тем же кодом заменяются, новые добавляются.',
   a_bad_file: 'Файл не читается как GeoJSON',
+  a_replace: 'Удалить районы, которых нет в файле',
+  a_removed: 'удалены: {{codes}}',
+  a_kept: 'оставлены (на них есть ссылки): {{codes}}',
   a_model: 'Модель',
   a_version: 'Версия',
   a_trained_at: 'Обучена',
@@ -98,6 +101,9 @@ const kk: Dict = {
   a_districts_help:
     'Әр нысан: Polygon не MultiPolygon, properties.id не code; атаулары — name_kk, name_ru, name_en (не name). Коды бірдей аудандар ауыстырылады, жаңалары қосылады.',
   a_bad_file: 'Файл GeoJSON ретінде оқылмады',
+  a_replace: 'Файлда жоқ аудандарды жою',
+  a_removed: 'жойылды: {{codes}}',
+  a_kept: 'қалдырылды (сілтемелер бар): {{codes}}',
   a_model: 'Модель',
   a_version: 'Нұсқа',
   a_trained_at: 'Оқытылған уақыты',
@@ -152,6 +158,9 @@ const en: Dict = {
   a_districts_help:
     'Each feature: a Polygon or MultiPolygon with properties.id or code; names in name_kk, name_ru, name_en (or name). Districts with the same code are replaced, new ones added.',
   a_bad_file: 'The file does not read as GeoJSON',
+  a_replace: 'Remove districts the file leaves out',
+  a_removed: 'removed: {{codes}}',
+  a_kept: 'kept (still referred to): {{codes}}',
   a_model: 'Model',
   a_version: 'Version',
   a_trained_at: 'Trained',

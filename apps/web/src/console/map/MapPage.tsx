@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { api, tr, type I18nText } from '../../shared/api.ts';
+import { api, tr, type I18nText, type User } from '../../shared/api.ts';
 import '../admin/strings.ts';
 import { go } from '../nav.ts';
 import { useCategories } from '../Queue.tsx';
@@ -31,7 +31,7 @@ interface DistrictFeature {
   properties: { code: string; name: I18nText };
 }
 
-export default function MapPage({ query }: { query: URLSearchParams }) {
+export default function MapPage({ query, user }: { query: URLSearchParams; user: User }) {
   const { t, i18n } = useTranslation();
   const cats = useCategories();
   const [districts, setDistricts] = useState<DistrictFeature[]>([]);
@@ -87,7 +87,8 @@ export default function MapPage({ query }: { query: URLSearchParams }) {
       (r) => setAgencies(r.items),
       () => setAgencies([]),
     );
-    const redraw = (): void => drawClusters();
+    // The latest render's drawing (its strings follow the language).
+    const redraw = (): void => drawRef.current();
     m.on('moveend zoomend', redraw);
     return () => {
       m.remove();
@@ -95,6 +96,8 @@ export default function MapPage({ query }: { query: URLSearchParams }) {
     };
   }, []);
 
+  const drawRef = useRef(drawClusters);
+  drawRef.current = drawClusters;
   function drawClusters(): void {
     const m = map.current;
     const layer = clusters.current;
@@ -221,8 +224,12 @@ export default function MapPage({ query }: { query: URLSearchParams }) {
         </label>
         <label>
           {t('c_agency')}
-          <select value={query.get('agency') ?? ''} onChange={(e) => setFilter('agency', e.target.value)}>
-            <option value="">{t('c_all')}</option>
+          <select
+            value={query.get('agency') ?? ''}
+            disabled={user.role === 'executor'}
+            onChange={(e) => setFilter('agency', e.target.value)}
+          >
+            <option value="">{user.role === 'executor' ? (user.agencyCode ?? '') : t('c_all')}</option>
             {agencies.map((a) => (
               <option key={a.code} value={a.code}>
                 {tr(a.name, lang)}
