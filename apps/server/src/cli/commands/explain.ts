@@ -65,13 +65,29 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         WHERE city_id = ${city} AND created_at >= ${since30} GROUP BY 1, 2`,
     },
     {
-      name: 'duplicate candidates (geo cells, 30 days, open, trigram similarity)',
-      q: sql`SELECT number, category_code, status, lat, lon, created_at, similarity(text, ${'яма на дороге'}) AS text_similarity
-        FROM requests WHERE city_id = ${city} AND geo_cell IN (${sql.join(
+      name: 'duplicate candidates (per geo cell the newest 40 open, 30 days; similarity on the newest 200)',
+      q: sql`SELECT *, similarity(text, ${'яма на дороге'}) AS text_similarity FROM (
+        SELECT r.* FROM unnest(ARRAY[${sql.join(
           cells.map((c) => sql`${c}`),
           sql`, `,
-        )}) AND created_at >= ${since30} AND status IN ${OPEN}
-        ORDER BY created_at DESC LIMIT 200`,
+        )}]::bigint[]) AS c(cell)
+        CROSS JOIN LATERAL (
+          SELECT number, category_code, status, lat, lon, created_at, text FROM requests
+          WHERE city_id = ${city} AND geo_cell = c.cell AND created_at >= ${since30} AND status IN ${OPEN}
+          ORDER BY created_at DESC LIMIT 40) AS r
+        ORDER BY r.created_at DESC LIMIT 200) AS recent`,
+    },
+    {
+      name: 'volume by week over a year, whole city (city-wide daily rollup)',
+      q: sql`SELECT date_trunc('week', day)::date AS week, sum(requests)::int AS requests FROM request_rollup_city_daily
+        WHERE city_id = ${city} AND day >= ${day(new Date(now.getTime() - 365 * 86_400_000))} AND day <= ${day(now)}
+        GROUP BY 1 ORDER BY 1`,
+    },
+    {
+      name: 'budget backlog (deferred requests with their repeats)',
+      q: sql`SELECT planned_year, category_code, district_code, agency_code, count(*)::int AS requests,
+          sum(repeats)::int AS repeats, min(created_at) AS oldest
+        FROM requests WHERE city_id = ${city} AND status = 'deferred' GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`,
     },
     {
       name: 'KB search (full text, published)',
