@@ -14,6 +14,32 @@ const ROOTS: Record<string, [string, string]> = {
   definition: ['service_definition', ''],
 };
 
+type Obj = Record<string, unknown>;
+const wrap = (items: unknown, item: string, inner?: (x: Obj) => Obj): Obj | undefined =>
+  Array.isArray(items) ? { [item]: inner ? (items as Obj[]).map(inner) : items } : undefined;
+
+/**
+ * The specification's XML wraps every list item in its own element: <attributes><attribute>…
+ * with <values><value>…, and <endpoints><endpoint>… with <formats><format>… (JSON has plain arrays).
+ */
+function xmlShape(kind: string, body: unknown): unknown {
+  if (kind === 'definition' && body && typeof body === 'object') {
+    const d = body as Obj;
+    return {
+      ...d,
+      attributes: wrap(d.attributes, 'attribute', (a) => ({ ...a, values: wrap(a.values, 'value') })) ?? '',
+    };
+  }
+  if (kind === 'discovery' && body && typeof body === 'object') {
+    const d = body as Obj;
+    return {
+      ...d,
+      endpoints: wrap(d.endpoints, 'endpoint', (e) => ({ ...e, formats: wrap(e.formats, 'format') })),
+    };
+  }
+  return body;
+}
+
 export function send(
   reply: FastifyReply,
   format: string,
@@ -24,7 +50,8 @@ export function send(
   void reply.status(status);
   if (format === 'xml') {
     const [root, item] = ROOTS[kind] as [string, string];
-    const doc = item ? { [root]: { [item]: body } } : { [root]: body };
+    const shaped = xmlShape(kind, body);
+    const doc = item ? { [root]: { [item]: shaped } } : { [root]: shaped };
     return reply
       .header('content-type', 'text/xml; charset=utf-8')
       .send(`<?xml version="1.0" encoding="utf-8"?>${xml.build(doc) as string}`);

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
+import { invalidateCatalog } from '../catalog/cache.ts';
 
 let s: TestServer;
 let key = '';
@@ -28,6 +30,44 @@ afterAll(async () => {
 });
 
 describe('Open311 GeoReport v2', () => {
+  it('writes XML lists as the specification does: <attributes><attribute>… <values><value>…, <endpoints><endpoint>…', async () => {
+    const questions = [
+      {
+        code: 'size',
+        datatype: 'singlevaluelist',
+        required: true,
+        description: { kk: 'Өлшемі', ru: 'Размер', en: 'Size' },
+        values: [
+          { key: 'small', name: { kk: 'кішкентай', ru: 'маленькая', en: 'small' } },
+          { key: 'large', name: { kk: 'үлкен', ru: 'большая', en: 'large' } },
+        ],
+      },
+      {
+        code: 'note',
+        datatype: 'string',
+        required: false,
+        description: { kk: 'Ескерту', ru: 'Примечание', en: 'Note' },
+      },
+    ];
+    await s.db.query(
+      sql`UPDATE categories SET questions = ${JSON.stringify(questions)}::jsonb WHERE code = 'roads'`,
+    );
+    invalidateCatalog(s.db, 'testcity');
+    const parser = new XMLParser({
+      isArray: (name) => ['attribute', 'value', 'endpoint', 'format'].includes(name),
+    });
+    const def = parser.parse((await s.call('GET', '/open311/v2/services/roads.xml')).body).service_definition;
+    expect(def.attributes.attribute.map((a: { code: string }) => a.code)).toEqual(['size', 'note']);
+    expect(def.attributes.attribute[0].values.value.map((v: { key: string }) => v.key)).toEqual([
+      'small',
+      'large',
+    ]);
+    const json = (await s.call('GET', '/open311/v2/services/roads.json')).json();
+    expect(json.attributes[0].values.map((v: { key: string }) => v.key)).toEqual(['small', 'large']);
+    const disc = parser.parse((await s.call('GET', '/open311/v2/discovery.xml')).body).discovery;
+    expect(disc.endpoints.endpoint[0].formats.format).toEqual(['application/json', 'text/xml']);
+  });
+
   it('lists services (leaf categories) in JSON and XML, in the requested locale', async () => {
     const j = (await s.call('GET', '/open311/v2/services.json?locale=en')).json() as {
       service_code: string;
