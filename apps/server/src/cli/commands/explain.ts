@@ -147,7 +147,7 @@ export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
   const config = loadConfig();
   const city = flags.city ?? config.cityId;
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, statementTimeoutMs: 0 });
   try {
     const out = resolve(flags.out ?? `docs/plans/${db.kind}.md`);
     const { markdown } = await explainHotQueries(db, city, (name) =>
