@@ -22,7 +22,7 @@ describe('komek explain', () => {
       await db.query('ANALYZE requests');
       await expect(explainHotQueries(db, 'nowhere')).rejects.toThrow(/no requests with a location/);
       const { markdown, plans } = await explainHotQueries(db, CITY);
-      expect(plans.size).toBe(9);
+      expect(plans.size).toBe(11);
       for (const [name, plan] of plans) {
         expect(markdown).toContain(`## ${name}`);
         expect(plan, name).toMatch(/actual time=/);

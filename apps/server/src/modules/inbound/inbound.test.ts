@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../../../test/server.ts';
 import { dispatchOutbox, devSender } from '../../jobs/outbox-dispatcher.ts';
+import { applyRetention } from '../privacy/service.ts';
 
 let s: TestServer;
 let supervisor: string;
@@ -64,6 +65,18 @@ describe('inbound e-mail', () => {
       sql`SELECT count(*)::int AS n FROM requests WHERE channel = 'email'`,
     );
     expect(count?.n).toBe(1);
+  });
+
+  it('forgets the sender address with the retention of personal data', async () => {
+    const before = await s.db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM inbound_messages WHERE sender = 'aigul@example.kz'`,
+    );
+    expect(before[0]?.n).toBe(1);
+    await applyRetention(s.db, new Date(Date.now() + 40 * 86_400_000), 30);
+    const after = await s.db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM inbound_messages WHERE sender = 'aigul@example.kz'`,
+    );
+    expect(after[0]?.n).toBe(0);
   });
 
   it('refuses a wrong token, an unknown channel and what is not an e-mail', async () => {

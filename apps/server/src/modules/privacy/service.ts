@@ -125,5 +125,7 @@ export async function applyRetention(
     await db.query(sql`UPDATE requests SET text = ${maskContacts(r.text)}, address = NULL, resident_id = NULL, rating_comment = NULL,
       anonymized_at = ${now}, updated_at = ${now} WHERE city_id = ${r.city_id} AND id = ${r.id}`);
   }
+  // The addresses inbound e-mail and messages came from: kept for the reply only.
+  await db.query(sql`UPDATE inbound_messages SET sender = '' WHERE sender <> '' AND received_at < ${cutoff}`);
   return rows.length;
 }
