@@ -13,7 +13,13 @@ describe.skipIf(!hasChromium)('the queue: saved views and bulk actions', () => {
         method: 'POST',
         url: '/api/v1/requests',
         headers: { authorization: `Bearer ${token}` },
-        payload: { text, category: text.includes('света') ? 'electricity' : 'roads', channel: 'phone' },
+        payload: {
+          text,
+          category: text.includes('света') ? 'electricity' : 'roads',
+          channel: 'phone',
+          lat: 51.15,
+          lon: 71.35,
+        },
       });
       numbers.push(r.json().number as string);
     }
@@ -49,6 +55,13 @@ describe.skipIf(!hasChromium)('the queue: saved views and bulk actions', () => {
     await page.waitForURL(/category=roads/);
     await page.getByRole('link', { name: numbers[1] as string }).waitFor();
     await e.shot(page, 'queue-view');
+
+    // The request page lists the other pothole at the same place as a repeat.
+    await page.getByRole('link', { name: numbers[0] as string }).click();
+    const related = page.getByRole('region', { name: 'Связанные обращения' });
+    await related.getByRole('link', { name: numbers[1] as string }).waitFor();
+    expect(await related.getByRole('link', { name: numbers[2] as string }).count()).toBe(0);
+    await e.shot(page, 'request-related');
     await page.context().close();
 
     for (const n of numbers.slice(0, 2)) {

@@ -29,6 +29,7 @@ import { privacyRoutes } from './privacy/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { requestRoutes } from './requests/routes.ts';
 import { bulkRoutes } from './requests/bulk-routes.ts';
+import { relatedRoutes } from './requests/related-routes.ts';
 import { viewRoutes } from './views/routes.ts';
 
 export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<void>> = [
@@ -36,6 +37,7 @@ export const MODULES: ReadonlyArray<(app: App, deps: AppDeps) => void | Promise<
   catalogRoutes,
   requestRoutes,
   bulkRoutes,
+  relatedRoutes,
   viewRoutes,
   classifyRoutes,
   duplicateRoutes,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLive } from './live.ts';
+import RequestRelated from './RequestRelated.tsx';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, tr, type RequestItem, type User } from '../shared/api.ts';
 import { go } from './nav.ts';
@@ -127,6 +128,7 @@ export default function RequestView({ number, user }: { number: string; user: Us
           {error}
         </p>
       )}
+      <RequestRelated number={number} version={events.length} />
       {user.role !== 'analyst' && (
         <div className="actions">
           <form
