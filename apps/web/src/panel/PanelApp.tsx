@@ -168,7 +168,7 @@ export default function PanelApp() {
       setFcr,
       quiet,
     );
-    api<{ rows: Backlog[] }>('/api/v1/analytics/backlog').then((r) => setBacklog(r.rows.slice(0, 12)), quiet);
+    api<{ rows: Backlog[] }>('/api/v1/analytics/backlog').then((r) => setBacklog(r.rows), quiet);
     api<{ features: DistrictFeature[] }>('/api/v1/districts').then((r) => setGeo(r.features), quiet);
     api<{ items: { code: string; name: Partial<I18nText> }[] }>('/api/v1/agencies').then(
       (r) => setAgencies(new Map(r.items.map((a) => [a.code, a.name]))),
@@ -189,6 +189,17 @@ export default function PanelApp() {
     const hours = Array.from({ length: 24 }, (_, h) => String(h));
     const agenciesOpen = [...(now?.openByAgency ?? [])].slice(0, 12).reverse();
     const agencyRows = [...byAgency].reverse();
+    const risingRows = [...rising].reverse();
+    // The backlog per planned year and category (districts summed), biggest first.
+    const byYearCat = new Map<string, Backlog>();
+    for (const b of backlog) {
+      const k = `${b.plannedYear}|${b.category}`;
+      const acc = byYearCat.get(k) ?? { ...b, district: null, requests: 0, repeats: 0 };
+      acc.requests += b.requests;
+      acc.repeats += b.repeats;
+      byYearCat.set(k, acc);
+    }
+    const backlogRows = [...byYearCat.values()].sort((a, b) => a.requests - b.requests).slice(-10);
     const mapName = geo.length ? registerDistricts(geo) : '';
     const districtMax = Math.max(1, ...districts.map((d) => d.requests));
     return {
@@ -343,10 +354,52 @@ export default function PanelApp() {
           { type: 'bar', data: (season?.byWeekday ?? []).map((w) => w.requests), itemStyle: { color: GREY } },
         ],
       } as Option,
+      rising: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 190, right: 30, top: 10, bottom: 24 },
+        xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+        yAxis: { type: 'category', data: risingRows.map((r) => short(catName(r.category))) },
+        series: [
+          {
+            type: 'bar',
+            name: t('p_growth'),
+            data: risingRows.map((r) => r.growth ?? 100),
+            itemStyle: { color: RED },
+          },
+        ],
+      } as Option,
+      backlog: {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0, data: [t('p_count'), t('p_repeats')] },
+        grid: { left: 190, right: 20, top: 30, bottom: 24 },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: {
+          type: 'category',
+          data: backlogRows.map((b) => short(`${b.plannedYear} · ${catName(b.category)}`)),
+        },
+        series: [
+          {
+            type: 'bar',
+            stack: 'b',
+            name: t('p_count'),
+            data: backlogRows.map((b) => b.requests),
+            itemStyle: { color: AMBER },
+          },
+          {
+            type: 'bar',
+            stack: 'b',
+            name: t('p_repeats'),
+            data: backlogRows.map((b) => b.repeats),
+            itemStyle: { color: RED },
+          },
+        ],
+      } as Option,
+      risingRows,
+      backlogRows,
       agenciesOpen,
       agencyRows,
     };
-  }, [now, vol, ov, districts, byAgency, geo, season, cats, agencies, lang]);
+  }, [now, vol, ov, districts, byAgency, rising, backlog, geo, season, cats, agencies, lang]);
 
   if (user === undefined) return <main className="console loading">…</main>;
   if (!user) {
@@ -518,6 +571,15 @@ export default function PanelApp() {
           </section>
           <section className="card">
             <h2>{t('p_rising')}</h2>
+            <Chart
+              option={charts.rising}
+              label="rising topics"
+              height={220}
+              onClick={(p) => {
+                const r = charts.risingRows[p.dataIndex ?? -1];
+                if (r) toQueue({ category: r.category });
+              }}
+            />
             <table className="queue">
               <tbody>
                 {rising.map((r) => (
@@ -630,6 +692,15 @@ export default function PanelApp() {
           </section>
           <section className="card">
             <h2>{t('p_backlog')}</h2>
+            <Chart
+              option={charts.backlog}
+              label="budget backlog"
+              height={260}
+              onClick={(p) => {
+                const b = charts.backlogRows[p.dataIndex ?? -1];
+                if (b) toQueue({ category: b.category, status: 'deferred' });
+              }}
+            />
             <a href="/api/v1/analytics/backlog?format=csv" download>
               {t('p_export')}
             </a>
@@ -644,7 +715,7 @@ export default function PanelApp() {
                 </tr>
               </thead>
               <tbody>
-                {backlog.map((b) => (
+                {backlog.slice(0, 12).map((b) => (
                   <tr key={`${b.plannedYear}-${b.category}-${b.district ?? ''}`}>
                     <td>{b.plannedYear}</td>
                     <td>{catName(b.category)}</td>
