@@ -7,19 +7,32 @@ import { stripMetadata } from './metadata.ts';
 let s: TestServer;
 let number: string;
 let resident: string;
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('fake png body'),
+]);
 
 beforeAll(async () => {
   s = await startTestServer();
   resident = await s.residentToken('+77016660001');
-  number = (await s.call('POST', '/api/v1/requests', { token: resident, body: { text: 'Яма во дворе', category: 'roads', channel: 'app' } })).json().number;
+  number = (
+    await s.call('POST', '/api/v1/requests', {
+      token: resident,
+      body: { text: 'Яма во дворе', category: 'roads', channel: 'app' },
+    })
+  ).json().number;
 });
 afterAll(async () => {
   await s?.close();
 });
 
 const upload = (token: string | undefined, body: Buffer, type: string, query = '') =>
-  s.app.inject({ method: 'POST', url: `/api/v1/requests/${number}/attachments${query}`, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload: body });
+  s.app.inject({
+    method: 'POST',
+    url: `/api/v1/requests/${number}/attachments${query}`,
+    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    payload: body,
+  });
 
 describe('metadata', () => {
   it('strips EXIF (GPS) from a JPEG and text chunks from a PNG, keeping the image data', () => {
@@ -37,7 +50,13 @@ describe('metadata', () => {
       len.writeUInt32BE(data.length);
       return Buffer.concat([len, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
     };
-    const png = Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', Buffer.alloc(13)), chunk('tEXt', Buffer.from('Author\0Aigul')), chunk('IDAT', Buffer.from([1, 2])), chunk('IEND', Buffer.alloc(0))]);
+    const png = Buffer.concat([
+      PNG.subarray(0, 8),
+      chunk('IHDR', Buffer.alloc(13)),
+      chunk('tEXt', Buffer.from('Author\0Aigul')),
+      chunk('IDAT', Buffer.from([1, 2])),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
     const pclean = stripMetadata('image/png', png);
     expect(pclean.includes(Buffer.from('Aigul'))).toBe(false);
     expect(pclean.includes(Buffer.from('IDAT'))).toBe(true);
@@ -50,15 +69,22 @@ describe('attachments', () => {
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ contentType: 'image/png', size: PNG.length, kind: 'resident' });
     expect(r.json().fileName).not.toContain('/');
-    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json().items;
+    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json()
+      .items;
     expect(list).toHaveLength(1);
-    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, { token: await s.token('operator') });
+    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, {
+      token: await s.token('operator'),
+    });
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.rawPayload.equals(PNG)).toBe(true);
-    const events = (await s.call('GET', `/api/v1/requests/${number}/events`, { token: resident })).json().items.map((e: { type: string }) => e.type);
+    const events = (await s.call('GET', `/api/v1/requests/${number}/events`, { token: resident }))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(events).toContain('attachment');
     const other = await s.residentToken('+77016660002');
-    expect((await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: other })).statusCode).toBe(403);
+    expect((await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: other })).statusCode).toBe(
+      403,
+    );
   });
 
   it('checks the type by magic bytes, and refuses strangers and anonymous uploads', async () => {
@@ -72,12 +98,17 @@ describe('attachments', () => {
   });
 
   it('streams files with their checksum as ETag, and keeps strangers’ uploads off the disk', async () => {
-    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json().items;
-    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, { token: resident });
+    const list = (await s.call('GET', `/api/v1/requests/${number}/attachments`, { token: resident })).json()
+      .items;
+    const file = await s.call('GET', `/api/v1/requests/${number}/attachments/${list[0].id}`, {
+      token: resident,
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers.etag).toBe(`"${list[0].sha256}"`);
     expect(Number(file.headers['content-length'])).toBe(PNG.length);
-    expect((await s.call('GET', `/api/v1/requests/${number}/attachments/999999`, { token: resident })).statusCode).toBe(404);
+    expect(
+      (await s.call('GET', `/api/v1/requests/${number}/attachments/999999`, { token: resident })).statusCode,
+    ).toBe(404);
     const dir = join(s.deps.config.dataDir, 'attachments', 'testcity');
     const before = existsSync(dir) ? readdirSync(dir).length : 0;
     const unique = Buffer.concat([PNG, Buffer.from(`stranger ${Date.now()}`)]);

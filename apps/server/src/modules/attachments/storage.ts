@@ -27,8 +27,14 @@ export function diskStorage(dataDir: string): Storage {
       await mkdir(dir, { recursive: true });
       const key = `${cityId.replace(/[^a-z0-9_-]/g, '')}/${sha256}`;
       const path = join(root, key);
-      const exists = await stat(path).then(() => true, () => false);
-      if (!exists) await writeFile(path, bytes, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => { if (e.code !== 'EEXIST') throw e; });
+      const exists = await stat(path).then(
+        () => true,
+        () => false,
+      );
+      if (!exists)
+        await writeFile(path, bytes, { flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        });
       return { key, sha256 };
     },
     async get(key) {
@@ -43,10 +49,18 @@ export function diskStorage(dataDir: string): Storage {
 }
 
 /** The content type a file really has, from its first bytes; undefined when not accepted. */
-export function sniffType(b: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' | undefined {
+export function sniffType(
+  b: Buffer,
+): 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' | undefined {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (b.length >= 12 && b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  if (b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (
+    b.length >= 12 &&
+    b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    b.subarray(8, 12).toString('latin1') === 'WEBP'
+  )
+    return 'image/webp';
   if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return undefined;
 }

@@ -17,6 +17,7 @@ import type { FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
+import { sameSecret } from '../../lib/secret.ts';
 import { normalizePhone } from '../../lib/phone.ts';
 import { errors } from '../../lib/schemas.ts';
 import { requireStaff } from '../auth/policy.ts';
@@ -135,13 +136,6 @@ export async function linkRequestToCall(
   );
 }
 
-function tokenMatches(expected: string | undefined, got: string): boolean {
-  if (!expected || expected.length !== got.length) return false;
-  let diff = 0;
-  for (let i = 0; i < got.length; i++) diff |= expected.charCodeAt(i) ^ got.charCodeAt(i);
-  return diff === 0;
-}
-
 export function callRoutes(app: App, deps: AppDeps): void {
   void app.register(async (scope) => {
     // PBXes post form-encoded bodies (user[]=a&user[]=b); JSON works too.
@@ -170,7 +164,7 @@ export function callRoutes(app: App, deps: AppDeps): void {
         },
       },
       async (req: FastifyRequest<{ Params: { token: string }; Body: CtiEvent }>) => {
-        if (!tokenMatches(deps.config.ctiToken, req.params.token)) throw forbidden('unknown CTI token');
+        if (!sameSecret(deps.config.ctiToken, req.params.token)) throw forbidden('unknown CTI token');
         const cityId = deps.config.cityId;
         const e = req.body;
         const now = deps.now();

@@ -9,6 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import { forbidden, notFound } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
+import { sameSecret } from '../../lib/secret.ts';
 import { errors } from '../../lib/schemas.ts';
 import type { InboundAdapter } from './adapter.ts';
 import { emailAdapter } from './email.ts';
@@ -19,13 +20,6 @@ import { telegramAdapter } from './telegram.ts';
 export const ADAPTERS: ReadonlyMap<string, InboundAdapter> = new Map(
   [emailAdapter, telegramAdapter].map((a) => [a.provider, a]),
 );
-
-function tokenMatches(expected: string | undefined, got: string): boolean {
-  if (!expected || expected.length !== got.length) return false;
-  let diff = 0;
-  for (let i = 0; i < got.length; i++) diff |= expected.charCodeAt(i) ^ got.charCodeAt(i);
-  return diff === 0;
-}
 
 export function inboundRoutes(app: App, deps: AppDeps): void {
   void app.register(async (scope) => {
@@ -57,8 +51,7 @@ export function inboundRoutes(app: App, deps: AppDeps): void {
         },
       },
       async (req: FastifyRequest<{ Params: { provider: string; token: string } }>) => {
-        if (!tokenMatches(deps.config.inboundToken, req.params.token))
-          throw forbidden('unknown inbound token');
+        if (!sameSecret(deps.config.inboundToken, req.params.token)) throw forbidden('unknown inbound token');
         const adapter = ADAPTERS.get(req.params.provider);
         if (!adapter)
           throw notFound('inbound channel', { provider: req.params.provider, known: [...ADAPTERS.keys()] });

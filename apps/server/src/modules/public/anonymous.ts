@@ -16,7 +16,14 @@ import { gridCell } from '../../lib/geo.ts';
 import type { ResidentActor } from '../auth/policy.ts';
 import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
 import { assessCriticality } from '../requests/criticality.ts';
-import { findByIdempotencyKey, findViewById, insertEvent, insertRequest, type RequestRow, type RequestView } from '../requests/repository.ts';
+import {
+  findByIdempotencyKey,
+  findViewById,
+  insertEvent,
+  insertRequest,
+  type RequestRow,
+  type RequestView,
+} from '../requests/repository.ts';
 import { attachResident, findClaimByToken, insertClaim, lockClaimByToken, renewClaim } from './repository.ts';
 import type { AnonymousReportBody } from './schema.ts';
 
@@ -39,10 +46,16 @@ export interface AnonymousReport {
  * Registers a report from someone who has not signed in. It goes through the same derivations as
  * intake (category, district, agency, criticality, SLA) and the same insert, with no resident.
  */
-export async function reportAnonymously(deps: Deps, cityId: string, input: Static<typeof AnonymousReportBody>, idempotencyKey?: string): Promise<AnonymousReport> {
+export async function reportAnonymously(
+  deps: Deps,
+  cityId: string,
+  input: Static<typeof AnonymousReportBody>,
+  idempotencyKey?: string,
+): Promise<AnonymousReport> {
   const catalog = await getCatalog(deps.db, cityId);
   if (!catalog) throw notFound('city');
-  if (catalog.city.settings.anonymousReports === false) throw forbidden('this city takes reports from signed-in residents only; sign in with your phone');
+  if (catalog.city.settings.anonymousReports === false)
+    throw forbidden('this city takes reports from signed-in residents only; sign in with your phone');
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + CLAIM_DAYS * 86_400_000);
   // Namespaced so an anonymous key can never replay a signed-in resident's request.
@@ -54,49 +67,102 @@ export async function reportAnonymously(deps: Deps, cityId: string, input: Stati
   const text = input.text.trim();
   if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
   if ((input.lat === undefined) !== (input.lon === undefined)) {
-    throw new AppError('validation_failed', 'give both lat and lon, or neither', { field: input.lat === undefined ? 'lat' : 'lon' });
+    throw new AppError('validation_failed', 'give both lat and lon, or neither', {
+      field: input.lat === undefined ? 'lat' : 'lon',
+    });
   }
   let categoryCode: string | null = null;
   if (input.category) {
     const c = catalog.categories.get(input.category);
-    if (!c || !c.active) throw new AppError('validation_failed', `unknown category "${input.category}"`, { field: 'category' });
+    if (!c || !c.active)
+      throw new AppError('validation_failed', `unknown category "${input.category}"`, { field: 'category' });
     categoryCode = c.code;
   }
   const suggestions = await deps.classifier.suggest(cityId, text, 3);
-  if (!categoryCode && suggestions[0] && suggestions[0].confidence >= 0.3) categoryCode = suggestions[0].category;
+  if (!categoryCode && suggestions[0] && suggestions[0].confidence >= 0.3)
+    categoryCode = suggestions[0].category;
   const category = categoryCode ? catalog.categories.get(categoryCode) : undefined;
-  const point = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : undefined;
+  const point =
+    input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : undefined;
   const district = point ? districtAt(catalog, point.lat, point.lon) : undefined;
   const agencyCode = responsibleAgency(catalog, categoryCode, district?.code ?? null);
   const agency = agencyCode ? catalog.agencies.get(agencyCode) : undefined;
-  const assessed = assessCriticality({ text, categoryDefault: category?.default_criticality ?? 'standard', rules: catalog.criticalityRules });
+  const assessed = assessCriticality({
+    text,
+    categoryDefault: category?.default_criticality ?? 'standard',
+    rules: catalog.criticalityRules,
+  });
   const criticality: Criticality = assessed.level;
   const hours = category?.sla_hours[criticality] ?? DEFAULT_SLA_HOURS[criticality];
-  const dueAt = computeDueAt(now, hours, agency?.calendar_code ? catalog.calendars.get(agency.calendar_code) : undefined);
+  const dueAt = computeDueAt(
+    now,
+    hours,
+    agency?.calendar_code ? catalog.calendars.get(agency.calendar_code) : undefined,
+  );
   const channel = input.channel ?? 'web';
   const token = newToken();
   const created = await deps.db.transaction(async (tx) => {
     const r = await insertRequest(
       tx,
       {
-        cityId, numberPrefix: catalog.city.number_prefix, year: localParts(now, catalog.city.time_zone).year, channel, text,
-        lang: input.lang ?? detectLanguage(text), categoryCode, criticality,
-        lat: point?.lat ?? null, lon: point?.lon ?? null, geoCell: point ? gridCell(point.lat, point.lon) : null,
-        address: input.address?.trim() || null, districtCode: district?.code ?? null, residentId: null, agencyCode,
-        createdByStaffId: null, dueAt, attributes: input.attributes ?? {}, idempotencyKey: key, createdAt: now,
+        cityId,
+        numberPrefix: catalog.city.number_prefix,
+        year: localParts(now, catalog.city.time_zone).year,
+        channel,
+        text,
+        lang: input.lang ?? detectLanguage(text),
+        categoryCode,
+        criticality,
+        lat: point?.lat ?? null,
+        lon: point?.lon ?? null,
+        geoCell: point ? gridCell(point.lat, point.lon) : null,
+        address: input.address?.trim() || null,
+        districtCode: district?.code ?? null,
+        residentId: null,
+        agencyCode,
+        createdByStaffId: null,
+        dueAt,
+        attributes: input.attributes ?? {},
+        idempotencyKey: key,
+        createdAt: now,
       },
-      [{
-        type: 'created', actorKind: 'resident', actorId: null, toStatus: 'new', visibility: 'public',
-        data: {
-          channel, anonymous: true, category: categoryCode, criticality, agency: agencyCode, district: district?.code ?? null, dueAt: dueAt.toISOString(),
-          classification: {
-            suggestions, source: input.category ? 'resident' : 'model', accepted: input.category ? suggestions[0]?.category === input.category : null,
-            criticality: { level: criticality, suggested: assessed.level, rule: assessed.matchedRule ?? null },
+      [
+        {
+          type: 'created',
+          actorKind: 'resident',
+          actorId: null,
+          toStatus: 'new',
+          visibility: 'public',
+          data: {
+            channel,
+            anonymous: true,
+            category: categoryCode,
+            criticality,
+            agency: agencyCode,
+            district: district?.code ?? null,
+            dueAt: dueAt.toISOString(),
+            classification: {
+              suggestions,
+              source: input.category ? 'resident' : 'model',
+              accepted: input.category ? suggestions[0]?.category === input.category : null,
+              criticality: {
+                level: criticality,
+                suggested: assessed.level,
+                rule: assessed.matchedRule ?? null,
+              },
+            },
           },
         },
-      }],
+      ],
     );
-    if (r) await insertClaim(tx, { cityId, requestId: r.id, tokenHash: hashToken(token), createdAt: now, expiresAt });
+    if (r)
+      await insertClaim(tx, {
+        cityId,
+        requestId: r.id,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt,
+      });
     return r;
   });
   if (!created) {
@@ -110,17 +176,29 @@ export async function reportAnonymously(deps: Deps, cityId: string, input: Stati
 }
 
 /** A retry of an anonymous report: the same request, with a fresh token (the first answer was lost). */
-async function replayAnonymous(deps: Deps, cityId: string, key: string, expiresAt: Date): Promise<AnonymousReport | undefined> {
+async function replayAnonymous(
+  deps: Deps,
+  cityId: string,
+  key: string,
+  expiresAt: Date,
+): Promise<AnonymousReport | undefined> {
   const existing = await findByIdempotencyKey(deps.db, cityId, key);
   if (!existing) return undefined;
   const token = newToken();
-  const renewed = await deps.db.transaction((tx) => renewClaim(tx, { cityId, requestId: existing.id, tokenHash: hashToken(token), expiresAt }));
-  if (!renewed) throw new AppError('idempotency_conflict', 'this report was already claimed; use a new Idempotency-Key');
+  const renewed = await deps.db.transaction((tx) =>
+    renewClaim(tx, { cityId, requestId: existing.id, tokenHash: hashToken(token), expiresAt }),
+  );
+  if (!renewed)
+    throw new AppError('idempotency_conflict', 'this report was already claimed; use a new Idempotency-Key');
   return { request: existing, claimToken: token, claimExpiresAt: expiresAt, replayed: true };
 }
 
 /** Attaches an anonymous report to the signed-in resident who holds its token. */
-export async function claimRequest(deps: Pick<AppDeps, 'db' | 'now' | 'publish'>, actor: ResidentActor, token: string): Promise<RequestView> {
+export async function claimRequest(
+  deps: Pick<AppDeps, 'db' | 'now' | 'publish'>,
+  actor: ResidentActor,
+  token: string,
+): Promise<RequestView> {
   const now = deps.now();
   const requestId = await deps.db.transaction(async (tx) => {
     const claim = await lockClaimByToken(tx, actor.cityId, hashToken(token));
@@ -129,23 +207,49 @@ export async function claimRequest(deps: Pick<AppDeps, 'db' | 'now' | 'publish'>
       if (claim.claimed_by === actor.id) return claim.request_id; // a repeated claim changes nothing
       throw new AppError('conflict', 'this report was claimed by someone else');
     }
-    if (claim.expires_at.getTime() < now.getTime()) throw new AppError('conflict', 'this claim has expired', { expiredAt: claim.expires_at.toISOString() });
-    const r = await attachResident(tx, { cityId: actor.cityId, requestId: claim.request_id, residentId: actor.id, now });
+    if (claim.expires_at.getTime() < now.getTime())
+      throw new AppError('conflict', 'this claim has expired', { expiredAt: claim.expires_at.toISOString() });
+    const r = await attachResident(tx, {
+      cityId: actor.cityId,
+      requestId: claim.request_id,
+      residentId: actor.id,
+      now,
+    });
     if (!r) throw new AppError('conflict', 'this request already belongs to a resident');
     await insertEvent(tx, {
-      cityId: actor.cityId, requestId: claim.request_id, type: 'claimed', actorKind: 'resident', actorId: actor.id,
-      visibility: 'internal', data: { anonymousSince: true }, createdAt: now,
+      cityId: actor.cityId,
+      requestId: claim.request_id,
+      type: 'claimed',
+      actorKind: 'resident',
+      actorId: actor.id,
+      visibility: 'internal',
+      data: { anonymousSince: true },
+      createdAt: now,
     });
     return claim.request_id;
   });
   const view = await findViewById(deps.db, actor.cityId, requestId);
   if (!view) throw notFound('request');
-  deps.publish({ cityId: actor.cityId, type: 'request.updated', number: view.number, status: view.status, agencyCode: view.agency_code });
+  deps.publish({
+    cityId: actor.cityId,
+    type: 'request.updated',
+    number: view.number,
+    status: view.status,
+    agencyCode: view.agency_code,
+  });
   return view;
 }
 
 /** Whether a claim token lets its holder add photos to this (still unclaimed) request. */
-export async function claimAllows(db: Queryable, cityId: string, requestId: number, token: string, now: Date): Promise<boolean> {
+export async function claimAllows(
+  db: Queryable,
+  cityId: string,
+  requestId: number,
+  token: string,
+  now: Date,
+): Promise<boolean> {
   const c = await findClaimByToken(db, cityId, hashToken(token));
-  return !!c && c.request_id === requestId && c.claimed_by === null && c.expires_at.getTime() >= now.getTime();
+  return (
+    !!c && c.request_id === requestId && c.claimed_by === null && c.expires_at.getTime() >= now.getTime()
+  );
 }

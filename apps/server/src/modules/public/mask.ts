@@ -5,13 +5,17 @@
 import { maskContacts } from '../privacy/service.ts';
 
 // "кв. 45", "квартира 12", "пәтер 7", "apt 5", "flat 3б" — the word kept, the number hidden.
-const FLAT = /(?<!\p{L})(кв\.?|квартир[аеуы]?|пәтер\p{L}*|apt\.?|apartment|flat)(\s*№?\s*)\d+\s*[\p{L}]?(?!\p{L})/giu;
+const FLAT =
+  /(?<!\p{L})(кв\.?|квартир[аеуы]?|пәтер\p{L}*|apt\.?|apartment|flat)(\s*№?\s*)\d+\s*[\p{L}]?(?!\p{L})/giu;
 // A 12-digit personal number (IIN/BIN) that the phone pattern might leave when written without spaces.
 const IIN = /(?<!\d)\d{12}(?!\d)/g;
 
 /** Masks phone numbers, e-mail addresses, personal numbers and flat numbers in free text. */
 export function maskPersonal(text: string): string {
-  return maskContacts(text.replace(IIN, '[ИИН]')).replace(FLAT, (_m, word: string, gap: string) => `${word}${gap}[…]`);
+  return maskContacts(text.replace(IIN, '[ИИН]')).replace(
+    FLAT,
+    (_m, word: string, gap: string) => `${word}${gap}[…]`,
+  );
 }
 
 /** Rounds a coordinate to three decimals (about 110 m north–south, 70 m east–west in Astana). */

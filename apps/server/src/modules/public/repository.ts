@@ -38,7 +38,11 @@ export interface PublicFilters {
   limit: number;
 }
 
-const inList = (col: SQL, vals: string[]): SQL => sql`${col} IN (${sql.join(vals.map((v) => sql`${v}`), sql`, `)})`;
+const inList = (col: SQL, vals: string[]): SQL =>
+  sql`${col} IN (${sql.join(
+    vals.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 
 /** Requests for the public map and list, newest first (keyset on created_at, id). */
 export async function listPublicRequests(db: Queryable, f: PublicFilters): Promise<PublicRow[]> {
@@ -57,12 +61,24 @@ export async function listPublicRequests(db: Queryable, f: PublicFilters): Promi
     ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`);
 }
 
-export async function findPublicRequest(db: Queryable, cityId: string, number: string): Promise<PublicRow | undefined> {
-  return (await db.query<PublicRow>(sql`SELECT ${PUBLIC_COLUMNS} FROM requests r WHERE r.city_id = ${cityId} AND r.number = ${number}`))[0];
+export async function findPublicRequest(
+  db: Queryable,
+  cityId: string,
+  number: string,
+): Promise<PublicRow | undefined> {
+  return (
+    await db.query<PublicRow>(
+      sql`SELECT ${PUBLIC_COLUMNS} FROM requests r WHERE r.city_id = ${cityId} AND r.number = ${number}`,
+    )
+  )[0];
 }
 
 /** The public status history of a request: statuses and times only (reasons and replies may name people). */
-export async function listPublicStatusEvents(db: Queryable, cityId: string, requestId: number): Promise<{ to_status: string; created_at: Date }[]> {
+export async function listPublicStatusEvents(
+  db: Queryable,
+  cityId: string,
+  requestId: number,
+): Promise<{ to_status: string; created_at: Date }[]> {
   return db.query(sql`SELECT to_status, created_at FROM request_events
     WHERE city_id = ${cityId} AND request_id = ${requestId} AND visibility = 'public' AND to_status IS NOT NULL
       AND type IN ('created', 'status_changed') ORDER BY id`);
@@ -77,26 +93,45 @@ export interface ClaimRow {
   claimed_by: number | null;
 }
 
-export async function insertClaim(tx: Queryable, c: { cityId: string; requestId: number; tokenHash: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+export async function insertClaim(
+  tx: Queryable,
+  c: { cityId: string; requestId: number; tokenHash: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
   await tx.query(sql`INSERT INTO request_claims (city_id, request_id, token_hash, created_at, expires_at)
     VALUES (${c.cityId}, ${c.requestId}, ${c.tokenHash}, ${c.createdAt}, ${c.expiresAt})`);
 }
 
 /** Gives an unclaimed report a fresh token (an idempotent retry of the report whose answer was lost). */
-export async function renewClaim(tx: Queryable, c: { cityId: string; requestId: number; tokenHash: string; expiresAt: Date }): Promise<boolean> {
-  const rows = await tx.query(sql`UPDATE request_claims SET token_hash = ${c.tokenHash}, expires_at = ${c.expiresAt}
+export async function renewClaim(
+  tx: Queryable,
+  c: { cityId: string; requestId: number; tokenHash: string; expiresAt: Date },
+): Promise<boolean> {
+  const rows =
+    await tx.query(sql`UPDATE request_claims SET token_hash = ${c.tokenHash}, expires_at = ${c.expiresAt}
     WHERE city_id = ${c.cityId} AND request_id = ${c.requestId} AND claimed_at IS NULL RETURNING request_id`);
   return rows.length > 0;
 }
 
-export async function lockClaimByToken(tx: Queryable, cityId: string, tokenHash: string): Promise<ClaimRow | undefined> {
-  return (await tx.query<ClaimRow>(sql`SELECT request_id, expires_at, claimed_at, claimed_by FROM request_claims
-    WHERE city_id = ${cityId} AND token_hash = ${tokenHash} FOR UPDATE`))[0];
+export async function lockClaimByToken(
+  tx: Queryable,
+  cityId: string,
+  tokenHash: string,
+): Promise<ClaimRow | undefined> {
+  return (
+    await tx.query<ClaimRow>(sql`SELECT request_id, expires_at, claimed_at, claimed_by FROM request_claims
+    WHERE city_id = ${cityId} AND token_hash = ${tokenHash} FOR UPDATE`)
+  )[0];
 }
 
-export async function findClaimByToken(db: Queryable, cityId: string, tokenHash: string): Promise<ClaimRow | undefined> {
-  return (await db.query<ClaimRow>(sql`SELECT request_id, expires_at, claimed_at, claimed_by FROM request_claims
-    WHERE city_id = ${cityId} AND token_hash = ${tokenHash}`))[0];
+export async function findClaimByToken(
+  db: Queryable,
+  cityId: string,
+  tokenHash: string,
+): Promise<ClaimRow | undefined> {
+  return (
+    await db.query<ClaimRow>(sql`SELECT request_id, expires_at, claimed_at, claimed_by FROM request_claims
+    WHERE city_id = ${cityId} AND token_hash = ${tokenHash}`)
+  )[0];
 }
 
 /**
@@ -104,8 +139,14 @@ export async function findClaimByToken(db: Queryable, cityId: string, tokenHash:
  * no resident column (intake sets it once), so this one statement lives here, guarded so it
  * never takes a request that already has a resident.
  */
-export async function attachResident(tx: Queryable, c: { cityId: string; requestId: number; residentId: number; now: Date }): Promise<{ number: string; status: string } | undefined> {
-  const rows = await tx.query<{ number: string; status: string }>(sql`UPDATE requests SET resident_id = ${c.residentId}, updated_at = ${c.now}
+export async function attachResident(
+  tx: Queryable,
+  c: { cityId: string; requestId: number; residentId: number; now: Date },
+): Promise<{ number: string; status: string } | undefined> {
+  const rows = await tx.query<{
+    number: string;
+    status: string;
+  }>(sql`UPDATE requests SET resident_id = ${c.residentId}, updated_at = ${c.now}
     WHERE city_id = ${c.cityId} AND id = ${c.requestId} AND resident_id IS NULL RETURNING number, status`);
   await tx.query(sql`UPDATE request_claims SET claimed_at = ${c.now}, claimed_by = ${c.residentId}
     WHERE city_id = ${c.cityId} AND request_id = ${c.requestId}`);
@@ -123,17 +164,35 @@ export interface SubscriptionRow {
   created_at: Date;
 }
 
-const bboxSql = (b: number[]): SQL => sql`ARRAY[${sql.join(b.map((v) => sql`${v}::double precision`), sql`, `)}]`;
+const bboxSql = (b: number[]): SQL =>
+  sql`ARRAY[${sql.join(
+    b.map((v) => sql`${v}::double precision`),
+    sql`, `,
+  )}]`;
 
 const SUBSCRIPTION = sql`SELECT s.id, s.kind, r.number AS request_number, s.district_code, s.bbox, s.created_at
   FROM subscriptions s LEFT JOIN requests r ON r.city_id = s.city_id AND r.id = s.request_id`;
 
-export async function listSubscriptions(db: Queryable, cityId: string, residentId: number): Promise<SubscriptionRow[]> {
-  return db.query<SubscriptionRow>(sql`${SUBSCRIPTION} WHERE s.city_id = ${cityId} AND s.resident_id = ${residentId} ORDER BY s.id`);
+export async function listSubscriptions(
+  db: Queryable,
+  cityId: string,
+  residentId: number,
+): Promise<SubscriptionRow[]> {
+  return db.query<SubscriptionRow>(
+    sql`${SUBSCRIPTION} WHERE s.city_id = ${cityId} AND s.resident_id = ${residentId} ORDER BY s.id`,
+  );
 }
 
-export async function findRequestRef(db: Queryable, cityId: string, number: string): Promise<{ id: number; status: string } | undefined> {
-  return (await db.query<{ id: number; status: string }>(sql`SELECT id, status FROM requests WHERE city_id = ${cityId} AND number = ${number}`))[0];
+export async function findRequestRef(
+  db: Queryable,
+  cityId: string,
+  number: string,
+): Promise<{ id: number; status: string } | undefined> {
+  return (
+    await db.query<{ id: number; status: string }>(
+      sql`SELECT id, status FROM requests WHERE city_id = ${cityId} AND number = ${number}`,
+    )
+  )[0];
 }
 
 export async function lockResident(tx: Queryable, cityId: string, residentId: number): Promise<void> {
@@ -141,26 +200,54 @@ export async function lockResident(tx: Queryable, cityId: string, residentId: nu
 }
 
 export async function countSubscriptions(tx: Queryable, cityId: string, residentId: number): Promise<number> {
-  return (await tx.query<{ n: number }>(sql`SELECT count(*) AS n FROM subscriptions WHERE city_id = ${cityId} AND resident_id = ${residentId}`))[0]?.n ?? 0;
+  return (
+    (
+      await tx.query<{ n: number }>(
+        sql`SELECT count(*) AS n FROM subscriptions WHERE city_id = ${cityId} AND resident_id = ${residentId}`,
+      )
+    )[0]?.n ?? 0
+  );
 }
 
 /** Inserts a subscription, or returns the resident's existing one for the same request or district. */
 export async function insertSubscription(
   tx: Queryable,
-  s: { cityId: string; residentId: number; kind: 'request' | 'district' | 'bbox'; requestId?: number; requestStatus?: string; district?: string; bbox?: number[]; now: Date },
+  s: {
+    cityId: string;
+    residentId: number;
+    kind: 'request' | 'district' | 'bbox';
+    requestId?: number;
+    requestStatus?: string;
+    district?: string;
+    bbox?: number[];
+    now: Date;
+  },
 ): Promise<SubscriptionRow> {
-  const existing = await tx.query<SubscriptionRow>(sql`${SUBSCRIPTION} WHERE s.city_id = ${s.cityId} AND s.resident_id = ${s.residentId} AND s.kind = ${s.kind}
+  const existing =
+    await tx.query<SubscriptionRow>(sql`${SUBSCRIPTION} WHERE s.city_id = ${s.cityId} AND s.resident_id = ${s.residentId} AND s.kind = ${s.kind}
     AND ${s.kind === 'request' ? sql`s.request_id = ${s.requestId ?? null}` : s.kind === 'district' ? sql`s.district_code = ${s.district ?? null}` : sql`s.bbox = ${bboxSql(s.bbox ?? [])}`}`);
   if (existing[0]) return existing[0];
   const bbox = s.bbox ? bboxSql(s.bbox) : sql`NULL`;
-  const rows = await tx.query<{ id: number }>(sql`INSERT INTO subscriptions (city_id, resident_id, kind, request_id, district_code, bbox, last_status, created_at)
+  const rows = await tx.query<{
+    id: number;
+  }>(sql`INSERT INTO subscriptions (city_id, resident_id, kind, request_id, district_code, bbox, last_status, created_at)
     VALUES (${s.cityId}, ${s.residentId}, ${s.kind}, ${s.requestId ?? null}, ${s.district ?? null}, ${bbox}, ${s.requestStatus ?? null}, ${s.now}) RETURNING id`);
   const id = (rows[0] as { id: number }).id;
-  return (await tx.query<SubscriptionRow>(sql`${SUBSCRIPTION} WHERE s.city_id = ${s.cityId} AND s.id = ${id}`))[0] as SubscriptionRow;
+  return (
+    await tx.query<SubscriptionRow>(sql`${SUBSCRIPTION} WHERE s.city_id = ${s.cityId} AND s.id = ${id}`)
+  )[0] as SubscriptionRow;
 }
 
-export async function findSubscriptionOwner(db: Queryable, cityId: string, id: number): Promise<number | undefined> {
-  return (await db.query<{ resident_id: number }>(sql`SELECT resident_id FROM subscriptions WHERE city_id = ${cityId} AND id = ${id}`))[0]?.resident_id;
+export async function findSubscriptionOwner(
+  db: Queryable,
+  cityId: string,
+  id: number,
+): Promise<number | undefined> {
+  return (
+    await db.query<{ resident_id: number }>(
+      sql`SELECT resident_id FROM subscriptions WHERE city_id = ${cityId} AND id = ${id}`,
+    )
+  )[0]?.resident_id;
 }
 
 export async function deleteSubscription(db: Queryable, cityId: string, id: number): Promise<void> {

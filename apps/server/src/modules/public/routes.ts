@@ -9,7 +9,15 @@ import { presentRequest } from '../requests/presenter.ts';
 import { claimRequest, reportAnonymously } from './anonymous.ts';
 import { presentSubscription } from './presenter.ts';
 import {
-  AnonymousReportBody, AnonymousReportResponse, ClaimBody, PublicListQuery, PublicSettingsSchema, PublicRequestPage, PublicRequestSchema, SubscriptionBody, SubscriptionSchema,
+  AnonymousReportBody,
+  AnonymousReportResponse,
+  ClaimBody,
+  PublicListQuery,
+  PublicSettingsSchema,
+  PublicRequestPage,
+  PublicRequestSchema,
+  SubscriptionBody,
+  SubscriptionSchema,
 } from './schema.ts';
 import { listPublic, publicRequest, publicSettings } from './service.ts';
 import { mySubscriptions, requireResident, subscribe, unsubscribe } from './subscriptions.ts';
@@ -25,7 +33,8 @@ export function publicRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['public'],
-        summary: 'What the resident app needs to know about the city: anonymous reports, the reopen and auto-close windows',
+        summary:
+          'What the resident app needs to know about the city: anonymous reports, the reopen and auto-close windows',
         response: { 200: PublicSettingsSchema },
       },
     },
@@ -38,9 +47,16 @@ export function publicRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['public'],
         summary: 'Requests for the public map and list, without personal data',
-        description: 'No names, phones or addresses; coordinates rounded to about 100 m; contacts and flat numbers masked in the text, and no text at all for requests made by phone.',
+        description:
+          'No names, phones or addresses; coordinates rounded to about 100 m; contacts and flat numbers masked in the text, and no text at all for requests made by phone.',
         querystring: PublicListQuery,
-        response: { 200: Type.Object({ items: Type.Array(PublicRequestSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors(400) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(PublicRequestSchema),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errors(400),
+        },
       },
     },
     async (req) => listPublic(deps, req.actor.cityId, req.query),
@@ -65,20 +81,29 @@ export function publicRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags: ['requests'],
         summary: 'Reports a problem without an account (where the city allows it)',
-        description: 'Answers with a claim token: after signing in by phone, `POST /api/v1/requests/claim` makes the request yours. Send an `Idempotency-Key` so a retry never registers it twice.',
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        description:
+          'Answers with a claim token: after signing in by phone, `POST /api/v1/requests/claim` makes the request yours. Send an `Idempotency-Key` so a retry never registers it twice.',
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
         body: AnonymousReportBody,
         response: { 201: AnonymousReportResponse, ...errors(400, 403, 409, 429) },
       },
     },
     async (req, reply) => {
-      if (req.actor.kind !== 'anonymous') throw new AppError('bad_request', 'you are signed in: report with POST /api/v1/requests');
+      if (req.actor.kind !== 'anonymous')
+        throw new AppError('bad_request', 'you are signed in: report with POST /api/v1/requests');
       limiter.hit(`anonymous-ip:${req.ip}`, ANONYMOUS_PER_IP);
       const r = await reportAnonymously(deps, req.actor.cityId, req.body, req.headers['idempotency-key']);
       if (r.replayed) void reply.header('Idempotent-Replayed', 'true');
       return reply.status(201).send({
-        number: r.request.number, status: r.request.status, category: r.request.category_code, dueAt: r.request.due_at.toISOString(),
-        createdAt: r.request.created_at.toISOString(), claimToken: r.claimToken, claimExpiresAt: r.claimExpiresAt.toISOString(),
+        number: r.request.number,
+        status: r.request.status,
+        category: r.request.category_code,
+        dueAt: r.request.due_at.toISOString(),
+        createdAt: r.request.created_at.toISOString(),
+        claimToken: r.claimToken,
+        claimExpiresAt: r.claimExpiresAt.toISOString(),
       });
     },
   );
@@ -109,13 +134,24 @@ export function publicRoutes(app: App, deps: AppDeps): void {
         response: { 201: SubscriptionSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (req, reply) => reply.status(201).send(presentSubscription(await subscribe(deps, requireResident(req.actor), req.body))),
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(presentSubscription(await subscribe(deps, requireResident(req.actor), req.body))),
   );
 
   app.get(
     '/api/v1/subscriptions',
-    { schema: { tags: ['public'], summary: 'What I follow', response: { 200: Type.Object({ items: Type.Array(SubscriptionSchema) }), ...errors(401, 403) } } },
-    async (req) => ({ items: (await mySubscriptions(deps, requireResident(req.actor))).map(presentSubscription) }),
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'What I follow',
+        response: { 200: Type.Object({ items: Type.Array(SubscriptionSchema) }), ...errors(401, 403) },
+      },
+    },
+    async (req) => ({
+      items: (await mySubscriptions(deps, requireResident(req.actor))).map(presentSubscription),
+    }),
   );
 
   app.delete(

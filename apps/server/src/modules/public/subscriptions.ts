@@ -6,7 +6,14 @@ import { AppError, forbidden, notFound, unauthorized } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import {
-  countSubscriptions, deleteSubscription, findRequestRef, findSubscriptionOwner, insertSubscription, listSubscriptions, lockResident, type SubscriptionRow,
+  countSubscriptions,
+  deleteSubscription,
+  findRequestRef,
+  findSubscriptionOwner,
+  insertSubscription,
+  listSubscriptions,
+  lockResident,
+  type SubscriptionRow,
 } from './repository.ts';
 import type { ResidentActor } from '../auth/policy.ts';
 
@@ -28,9 +35,16 @@ export interface SubscribeInput {
 }
 
 /** Follows a request, a district or a box; following the same request or district twice returns the first. */
-export async function subscribe(deps: Pick<AppDeps, 'db' | 'now'>, actor: ResidentActor, input: SubscribeInput): Promise<SubscriptionRow> {
+export async function subscribe(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+  actor: ResidentActor,
+  input: SubscribeInput,
+): Promise<SubscriptionRow> {
   const given = [input.request, input.district, input.bbox].filter((v) => v !== undefined).length;
-  if (given !== 1) throw new AppError('validation_failed', 'name exactly one of request, district, bbox', { field: 'request' });
+  if (given !== 1)
+    throw new AppError('validation_failed', 'name exactly one of request, district, bbox', {
+      field: 'request',
+    });
   const catalog = await getCatalog(deps.db, actor.cityId);
   if (!catalog) throw notFound('city');
   if (input.district && !catalog.districts.some((d) => d.code === input.district)) {
@@ -38,8 +52,16 @@ export async function subscribe(deps: Pick<AppDeps, 'db' | 'now'>, actor: Reside
   }
   if (input.bbox) {
     const [minLon, minLat, maxLon, maxLat] = input.bbox;
-    if (minLon >= maxLon || minLat >= maxLat) throw new AppError('validation_failed', 'bbox is [minLon, minLat, maxLon, maxLat] with min < max', { field: 'bbox' });
-    if (maxLon - minLon > MAX_BOX_DEG || maxLat - minLat > MAX_BOX_DEG) throw new AppError('validation_failed', `follow an area at most ${MAX_BOX_DEG}° wide; or follow a district`, { field: 'bbox' });
+    if (minLon >= maxLon || minLat >= maxLat)
+      throw new AppError('validation_failed', 'bbox is [minLon, minLat, maxLon, maxLat] with min < max', {
+        field: 'bbox',
+      });
+    if (maxLon - minLon > MAX_BOX_DEG || maxLat - minLat > MAX_BOX_DEG)
+      throw new AppError(
+        'validation_failed',
+        `follow an area at most ${MAX_BOX_DEG}° wide; or follow a district`,
+        { field: 'bbox' },
+      );
   }
   return deps.db.transaction(async (tx) => {
     let requestId: number | undefined;
@@ -57,7 +79,10 @@ export async function subscribe(deps: Pick<AppDeps, 'db' | 'now'>, actor: Reside
     }
     const kind = input.request ? 'request' : input.district ? 'district' : 'bbox';
     return insertSubscription(tx, {
-      cityId: actor.cityId, residentId: actor.id, kind, now: deps.now(),
+      cityId: actor.cityId,
+      residentId: actor.id,
+      kind,
+      now: deps.now(),
       ...(requestId !== undefined ? { requestId, requestStatus } : {}),
       ...(input.district ? { district: input.district } : {}),
       ...(input.bbox ? { bbox: input.bbox } : {}),
@@ -65,11 +90,18 @@ export async function subscribe(deps: Pick<AppDeps, 'db' | 'now'>, actor: Reside
   });
 }
 
-export async function mySubscriptions(deps: Pick<AppDeps, 'db'>, actor: ResidentActor): Promise<SubscriptionRow[]> {
+export async function mySubscriptions(
+  deps: Pick<AppDeps, 'db'>,
+  actor: ResidentActor,
+): Promise<SubscriptionRow[]> {
   return listSubscriptions(deps.db, actor.cityId, actor.id);
 }
 
-export async function unsubscribe(deps: Pick<AppDeps, 'db'>, actor: ResidentActor, id: number): Promise<void> {
+export async function unsubscribe(
+  deps: Pick<AppDeps, 'db'>,
+  actor: ResidentActor,
+  id: number,
+): Promise<void> {
   const owner = await findSubscriptionOwner(deps.db, actor.cityId, id);
   if (owner === undefined) throw notFound('subscription', { id });
   if (owner !== actor.id) throw forbidden('this subscription is not yours');

@@ -1,4 +1,5 @@
 /** SQL for requests and their events. Nothing else queries these tables for the lifecycle. */
+import { inList } from '../../lib/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import type { Criticality, Status } from '@komek/domain/lifecycle';
@@ -321,21 +322,17 @@ export interface ListFilters {
 
 export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
   const where: SQL[] = [sql`r.city_id = ${f.cityId}`];
-  const anyOf = (col: string, vals?: string[]): void => {
-    if (vals?.length)
-      where.push(
-        sql`${sql.identifier('r')}.${sql.identifier(col)} IN (${sql.join(
-          vals.map((v) => sql`${v}`),
-          sql`, `,
-        )})`,
-      );
-  };
-  anyOf('status', f.status);
-  anyOf('category_code', f.category);
-  anyOf('agency_code', f.agency);
-  anyOf('district_code', f.district);
-  anyOf('criticality', f.criticality);
-  anyOf('channel', f.channel);
+  for (const [col, vals] of [
+    ['status', f.status],
+    ['category_code', f.category],
+    ['agency_code', f.agency],
+    ['district_code', f.district],
+    ['criticality', f.criticality],
+    ['channel', f.channel],
+  ] as const) {
+    const c = inList(sql`r.${sql.identifier(col)}`, vals);
+    if (c) where.push(c);
+  }
   if (f.createdFrom) where.push(sql`r.created_at >= ${f.createdFrom}`);
   if (f.createdTo) where.push(sql`r.created_at < ${f.createdTo}`);
   if (f.overdue)
