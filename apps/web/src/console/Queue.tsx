@@ -4,6 +4,7 @@ import { api, ApiError, tr, type Category, type I18nText, type RequestItem } fro
 import { dueIn, go } from './nav.ts';
 import './queue-strings.ts';
 import { useLive } from './live.ts';
+import { BulkBar, FilterSelect, useReference } from './QueueParts.tsx';
 
 const STATUSES = [
   'new',
@@ -13,15 +14,6 @@ const STATUSES = [
   'reopened',
   'resolved',
   'deferred',
-];
-const TARGETS = [
-  'assigned',
-  'in_progress',
-  'waiting_for_resident',
-  'resolved',
-  'deferred',
-  'closed',
-  'rejected',
 ];
 const OPEN = 'new,assigned,in_progress,waiting_for_resident,reopened';
 const CRITICALITIES = ['urgent', 'high', 'standard', 'low'];
@@ -45,28 +37,12 @@ export function useCategories(): Map<string, Category> {
   return cats;
 }
 
-interface Named {
-  code: string;
-  name: Partial<I18nText>;
-}
 interface SavedView {
   id: number;
   name: string;
   query: string;
   shared: boolean;
   mine: boolean;
-}
-
-function useReference(): { agencies: Named[]; districts: Named[] } {
-  const [agencies, setAgencies] = useState<Named[]>([]);
-  const [districts, setDistricts] = useState<Named[]>([]);
-  useEffect(() => {
-    void api<{ items: Named[] }>('/api/v1/agencies').then((r) => setAgencies(r.items));
-    void api<{ features: { properties: Named }[] }>('/api/v1/districts').then((r) =>
-      setDistricts(r.features.map((f) => f.properties)),
-    );
-  }, []);
-  return { agencies, districts };
 }
 
 /** The API's query for the queue's filters (shared by the list, the export links and views). */
@@ -387,121 +363,5 @@ export default function Queue({ query }: { query: URLSearchParams }) {
         </tbody>
       </table>
     </section>
-  );
-}
-
-/** A labelled select of one filter, with "any" first. */
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: [value: string, text: string][];
-}) {
-  const { t } = useTranslation();
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{t('q_any')}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** What to do with the selected rows: hand them to an agency, or move them to a status. */
-function BulkBar({
-  count,
-  agencies,
-  onApply,
-  onClear,
-}: {
-  count: number;
-  agencies: Named[];
-  onApply: (body: Record<string, unknown>) => void;
-  onClear: () => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const [agency, setAgency] = useState('');
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
-  return (
-    <div className="bulk card" role="region" aria-label={t('q_selected', { n: count })}>
-      <strong>{t('q_selected', { n: count })}</strong>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (agency) onApply({ action: 'assign', assign: { agency } });
-        }}
-      >
-        <label>
-          {t('q_assign_to')}
-          <select value={agency} onChange={(e) => setAgency(e.target.value)}>
-            <option value="">—</option>
-            {agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {tr(a.name, i18n.language)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" disabled={!agency}>
-          {t('q_apply')}
-        </button>
-      </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!to) return;
-          const transition: Record<string, unknown> = { to, ...(reason ? { reason } : {}) };
-          if (to === 'deferred') transition.plannedYear = Number(year);
-          onApply({ action: 'transition', transition });
-        }}
-      >
-        <label>
-          {t('q_move_to')}
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
-            <option value="">—</option>
-            {TARGETS.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('c_reason')}
-          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
-        </label>
-        {to === 'deferred' && (
-          <label>
-            {t('c_year')}
-            <input
-              type="number"
-              value={year}
-              onChange={(e) => setYear(e.target.value)}
-              min={2000}
-              max={2100}
-            />
-          </label>
-        )}
-        <button type="submit" disabled={!to}>
-          {t('q_apply')}
-        </button>
-      </form>
-      <button type="button" onClick={onClear}>
-        {t('q_clear')}
-      </button>
-    </div>
   );
 }
