@@ -23,7 +23,7 @@ async function rawInsertCeiling(db: Db, seconds: number, concurrency: number): P
     while (Date.now() < end) {
       await db.query(sql`INSERT INTO requests (city_id, id, number, channel, text, lang, criticality, status, due_at)
         SELECT ${CITY}, n.id, 'RAW-' || n.id, 'phone', 'raw insert ceiling', 'ru', 'standard', 'new', now() + interval '10 days'
-        FROM (SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id) n`);
+        FROM (SELECT request_id_at(now()) AS id) n`);
       n++;
     }
   };

@@ -4,6 +4,7 @@
  * come back in one shape on both engines: int8/numeric as numbers, timestamptz as Date,
  * date as 'YYYY-MM-DD', json/jsonb parsed.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -18,7 +19,7 @@ export type DbKind = 'pglite' | 'postgres';
 
 /** Something that runs queries: the database or a transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(q: SQL | string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]>;
   /**
    * `COPY table (columns) FROM STDIN` with `data` in COPY's text format (tab-separated, `\N` for
    * null; see `copyRow`). PostgreSQL streams it over the connection; PGlite reads it as a blob.
@@ -57,10 +58,34 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * A hot statement kept prepared on PostgreSQL: named per connection, so after a few runs the
+ * server may keep one generic plan instead of planning every call — which matters with monthly
+ * partitions, where a statement that cannot prune (the open queue, intake's repeat count) plans
+ * every month. Only for statements whose text has a few variants; PGlite runs it as usual.
+ */
+export interface Prepared {
+  readonly prepared: string;
+  readonly q: SQL;
+}
+
+export function prepared(name: string, q: SQL): Prepared {
+  return { prepared: name, q };
+}
+
 const dialect = new PgDialect();
 
-function compile(q: SQL | string, params?: unknown[]): { text: string; values: unknown[] } {
+function compile(
+  q: SQL | string | Prepared,
+  params?: unknown[],
+): { text: string; values: unknown[]; name?: string } {
   if (typeof q === 'string') return { text: q, values: params ?? [] };
+  if ('prepared' in q) {
+    const c = dialect.sqlToQuery(q.q);
+    // One name per text: the same statement with another shape gets its own.
+    const name = `${q.prepared}_${createHash('sha1').update(c.sql).digest('hex').slice(0, 16)}`;
+    return { text: c.sql, values: c.params, name };
+  }
   const c = dialect.sqlToQuery(q);
   return { text: c.sql, values: c.params };
 }
@@ -102,7 +127,7 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     },
   });
   const runner = (c: Pick<PGlite, 'query'>): Queryable => ({
-    async query<T>(q: SQL | string, params?: unknown[]): Promise<T[]> {
+    async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
       const { text, values } = compile(q, params);
       const r = await c.query<T>(text, values);
       return r.rows;
@@ -157,9 +182,9 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const runner = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(q: SQL | string, params?: unknown[]): Promise<T[]> {
-      const { text, values } = compile(q, params);
-      const r = await c.query(text, values);
+    async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
+      const { text, values, name } = compile(q, params);
+      const r = await c.query(name ? { name, text, values } : { text, values });
       return r.rows as T[];
     },
     async copyIn(table, columns, data) {

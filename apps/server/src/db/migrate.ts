@@ -21,7 +21,8 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-export async function migrate(db: Db): Promise<MigrationResult> {
+/** Applies the pending migrations (with `until`, only those named up to it: tests of a conversion). */
+export async function migrate(db: Db, opts: { until?: string } = {}): Promise<MigrationResult> {
   await db.transaction(async (tx) => {
     // Two processes starting together must not race to create the bookkeeping table.
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
@@ -32,6 +33,7 @@ export async function migrate(db: Db): Promise<MigrationResult> {
   });
   const applied: string[] = [];
   for (const name of migrationFiles()) {
+    if (opts.until !== undefined && name > opts.until) break;
     const script = readFileSync(join(dir, name), 'utf8');
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);

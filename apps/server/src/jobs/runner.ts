@@ -11,22 +11,26 @@ import { retrainIfDue } from '../modules/classify/train-job.ts';
 import { applyRetention } from '../modules/privacy/service.ts';
 import { autoCloseResolved, notifySubscribers } from '../modules/public/jobs.ts';
 import { tickModes } from '../modules/modes/service.ts';
+import { ensureMonthsAhead } from './partitions.ts';
 
 export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<void> {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
+  const run = (name: string, fn: () => Promise<unknown>): void => {
+    if (stopped) return;
+    const p = fn()
+      .catch((err: unknown) => log.warn({ job: name, err: (err as Error).message }, 'job failed'))
+      .finally(() => running.delete(p));
+    running.add(p);
+  };
   const every = (name: string, ms: number, fn: () => Promise<unknown>): NodeJS.Timeout => {
-    const t = setInterval(() => {
-      if (stopped) return;
-      const p = fn()
-        .catch((err: unknown) => log.warn({ job: name, err: (err as Error).message }, 'job failed'))
-        .finally(() => running.delete(p));
-      running.add(p);
-    }, ms);
+    const t = setInterval(() => run(name, fn), ms);
     t.unref();
     return t;
   };
   const sender = channelSender(deps.config.notify, deps.now);
+  const partitions = (): Promise<number> => ensureMonthsAhead(deps.db, deps.now());
+  run('partitions', partitions);
   const timers = [
     every('outbox', 1000, () => dispatchOutbox(deps.db, sender, deps.now)),
     every('sla', 30_000, () => runSlaWatcher(deps.db, deps.now(), deps.config.cityTimeZone)),
@@ -37,6 +41,7 @@ export function startJobs(deps: AppDeps, log: FastifyBaseLogger): () => Promise<
     every('retention', 3_600_000, () => applyRetention(deps.db, deps.now(), deps.config.retentionDays)),
     every('auto-close', 300_000, () => autoCloseResolved(deps)),
     every('subscriptions', 5_000, () => notifySubscribers(deps.db, deps.now())),
+    every('partitions', 6 * 3_600_000, partitions),
     every('modes', 60_000, () =>
       tickModes(deps.db, deps.config.cityId, deps.config.cityTimeZone, deps.now()),
     ),

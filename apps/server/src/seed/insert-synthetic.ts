@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { copyRow, type Db, type Queryable } from '../db/client.ts';
+import { ensurePartitions, requestId, requestNumber, takeSeqs } from '../modules/requests/ids.ts';
 import { recountRepeats } from '../modules/requests/repository.ts';
 import { CITY } from './astana-data.ts';
 import type { SynthEvent, SynthRequest, SynthResident } from './synthetic.ts';
@@ -33,8 +34,6 @@ interface Context {
 }
 
 const seconds = (t: number | null): number | null => (t === null ? null : t / 1000);
-const numberOf = (id: number, year: number): string =>
-  `${CITY.numberPrefix}-${year}-${String(id).padStart(7, '0')}`;
 
 export interface InsertResult {
   requests: number;
@@ -69,6 +68,8 @@ export async function insertSynthetic(db: Db, o: InsertOptions): Promise<InsertR
   // next batch's foreign-key check), and on PostgreSQL its events are written on a second
   // connection while the next batch's requests go in. PGlite runs on this thread: one at a time.
   let events: Promise<void> | null = null;
+  // Every month of the history gets its partition before its rows arrive.
+  await ensurePartitions(db, new Date(input.now - ((input.days ?? 365) + 1) * 86_400_000), o.now);
   for await (const m of fromWorker(input)) {
     if (m.type === 'residents') {
       await insertResidents(db, m.offset, m.rows, ctx);
@@ -184,15 +185,17 @@ const OPERATOR_CHANNELS = ['phone', 'email', 'messenger'];
 /** Database ids and numbers of generated requests by their seq. */
 function refs(ctx: Context): { idOf: (seq: number) => number; numberBySeq: (seq: number) => string } {
   const idOf = (seq: number): number => ctx.ids[seq] as number;
-  return { idOf, numberBySeq: (seq) => numberOf(idOf(seq), ctx.years[seq] as number) };
+  return {
+    idOf,
+    numberBySeq: (seq) => requestNumber(CITY.numberPrefix, ctx.years[seq] as number, idOf(seq)),
+  };
 }
 
+/** Takes a sequence value per request; its id carries the month it was created in. */
 async function assignIds(db: Queryable, rows: SynthRequest[], ctx: Context): Promise<void> {
-  const ids = await db.query<{ id: number }>(
-    sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
-  );
+  const seqs = await takeSeqs(db, rows.length);
   rows.forEach((q, i) => {
-    ctx.ids[q.seq] = (ids[i] as { id: number }).id;
+    ctx.ids[q.seq] = requestId(seqs[i] as number, new Date(q.createdAt));
     ctx.years[q.seq] = q.year;
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { pointInGeometry, type Geometry } from '../lib/geo.ts';
 import { verifyPassword, DEMO_PASSWORD } from '../modules/auth/passwords.ts';
+import { seqOf } from '../modules/requests/ids.ts';
 import { openTestDb } from '../../test/server.ts';
 import { CATEGORIES } from './astana-data.ts';
 import { seedDemoCity } from './demo.ts';
@@ -85,10 +86,16 @@ describe('seeding the demo city', () => {
       lon: number;
       district_code: string;
       created_at: Date;
-    }>(`SELECT id, number, lat, lon, district_code, created_at FROM requests`);
+      part: string;
+    }>(
+      `SELECT id, number, lat, lon, district_code, created_at, tableoid::regclass::text AS part FROM requests`,
+    );
     for (const r of rows) {
       expect(pointInGeometry(shapes.get(r.district_code) as Geometry, r.lat, r.lon), r.number).toBe(true);
-      expect(r.number).toMatch(new RegExp(`^109-20\\d\\d-${String(r.id).padStart(7, '0')}$`));
+      expect(r.number).toMatch(new RegExp(`^109-20\\d\\d-${String(seqOf(r.id)).padStart(7, '0')}$`));
+      // Each request sits in the monthly partition of the month it was created in (UTC).
+      const month = r.created_at.toISOString().slice(0, 7).replace('-', '');
+      expect(r.part.replace(/^.*\./, ''), r.number).toBe(`requests_p${month}`);
     }
   });
 

@@ -22,15 +22,33 @@ describe('komek explain', () => {
       await db.query('ANALYZE requests');
       await expect(explainHotQueries(db, 'nowhere')).rejects.toThrow(/no requests with a location/);
       const { markdown, plans } = await explainHotQueries(db, CITY);
-      expect(plans.size).toBe(11);
+      expect(plans.size).toBe(12);
       for (const [name, plan] of plans) {
         expect(markdown).toContain(`## ${name}`);
         expect(plan, name).toMatch(/actual time=/);
       }
-      expect(plans.get('queue list (open, newest first, 50)')).toMatch(/requests_open_created/);
-      // The overdue queue may use the open-status index or the due-date one: either way, no full scan.
+      // Plans name the month partitions' own indexes: the queue reads one made from the open-status
+      // partial index requests_open_created.
+      const queue = plans.get('queue list (open, newest first, 50)') ?? '';
+      const used = [...queue.matchAll(/using (requests_p\d{6}_\w+)/g)].map((m) => m[1] as string);
+      expect(used.length).toBeGreaterThan(0);
+      const parents = await db.query<{ parent: string }>(sql`SELECT DISTINCT p.relname AS parent
+        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+        WHERE c.relname = ANY(${sql.param(used)}::text[])`);
+      expect(parents.map((p) => p.parent)).toContain('requests_open_created');
+      // The overdue queue may use the open-status index or the due-date one: either way, no full scan
+      // of the month that holds the rows (the empty months ahead cost nothing either way).
+      const [held] = await db.query<{ part: string }>(
+        sql`SELECT DISTINCT tableoid::regclass::text AS part FROM requests`,
+      );
+      const month = (held?.part ?? '').replace(/^.*\./, '');
+      expect(month).toMatch(/^requests_p\d{6}$/);
       expect(plans.get('queue list, one agency, overdue')).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
-      expect(plans.get('queue list, one agency, overdue')).not.toMatch(/Seq Scan on requests/);
+      expect(plans.get('queue list, one agency, overdue')).not.toContain(`Seq Scan on ${month} `);
+      // A request by id reads one month's partition.
+      expect(plans.get('request page, 2: the request by id (one month partition)')).not.toMatch(
+        /requests_(legacy|default)/,
+      );
     } finally {
       await drop();
     }

@@ -24,11 +24,11 @@ export async function injectStorm(db: Db, o: StormOptions): Promise<{ inserted: 
   const tag = `STORM-${o.now.getTime().toString(36)}`;
   const rows = Array.from({ length: count }, (_, i) => {
     const at = new Date(o.now.getTime() - Math.round(((i + 1) * minutes * 60_000) / (count + 1)));
-    return sql`(${o.cityId}, ${`${tag}-${i + 1}`}, 'phone', ${'Нет света во всём доме (учебная авария)'}, 'ru', ${category},
+    return sql`(${o.cityId}, request_id_at(${at}::timestamptz), ${`${tag}-${i + 1}`}, 'phone', ${'Нет света во всём доме (учебная авария)'}, 'ru', ${category},
       'urgent', 'new', ${new Date(at.getTime() + 4 * 3_600_000)}, ${at}, ${at}, ${district})`;
   });
   const r = await db.query<{ number: string }>(
-    sql`INSERT INTO requests (city_id, number, channel, text, lang, category_code, criticality, status, due_at, created_at, updated_at, district_code)
+    sql`INSERT INTO requests (city_id, id, number, channel, text, lang, category_code, criticality, status, due_at, created_at, updated_at, district_code)
       VALUES ${sql.join(rows, sql`, `)} RETURNING number`,
   );
   return { inserted: r.length, numbers: r.map((x) => x.number) };

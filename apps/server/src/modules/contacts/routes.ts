@@ -62,7 +62,7 @@ export function contactRoutes(app: App, deps: AppDeps): void {
       }
       if (b.requestNumber !== undefined) {
         const r = await deps.db.query(
-          sql`SELECT 1 FROM requests WHERE city_id = ${staff.cityId} AND number = ${b.requestNumber}`,
+          sql`SELECT 1 FROM request_numbers WHERE city_id = ${staff.cityId} AND number = ${b.requestNumber}`,
         );
         if (!r.length) throw notFound('request', { number: b.requestNumber });
       }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../lib/context.ts';
 import { candidateScore } from '@komek/domain/candidates';
 import { cellsAround, haversineM } from '../../lib/geo.ts';
 import { getCatalog } from '../catalog/cache.ts';
+import { inMonths } from '../requests/ids.ts';
 
 export interface CandidateInput {
   text: string;
@@ -70,7 +71,7 @@ export async function findCandidates(
         SELECT number, category_code, status, lat, lon, created_at, text, incident_id
         FROM requests
         WHERE city_id = ${cityId} AND geo_cell = c.cell
-          AND created_at >= ${since} AND status IN ${OPEN}
+          AND created_at >= ${since} AND ${inMonths(sql`id`, since, deps.now())} AND status IN ${OPEN}
           ${
             related.length
               ? sql`AND category_code IN (${sql.join(

@@ -10,6 +10,7 @@ import { detectLanguage } from '@komek/domain/text/normalize';
 import type { Db } from '../../db/client.ts';
 import { gridCell } from '../../lib/geo.ts';
 import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
+import { ensurePartitions, requestId, requestNumber, takeSeqs } from '../requests/ids.ts';
 
 export interface ImportMapping {
   text: string;
@@ -117,14 +118,14 @@ export async function insertImported(db: Db, cityId: string, rows: ImportRow[]):
   if (!rows.length) return;
   const catalog = await getCatalog(db, cityId);
   if (!catalog) throw new Error(`unknown city ${cityId}`);
+  const times = rows.map((r) => r.createdAt.getTime());
+  await ensurePartitions(db, new Date(Math.min(...times)), new Date(Math.max(...times)));
   await db.transaction(async (tx) => {
-    const ids = await tx.query<{ id: number }>(
-      sql`SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id FROM generate_series(1, ${rows.length})`,
-    );
+    const seqs = await takeSeqs(tx, rows.length);
     const values: SQL[] = [];
     const events: SQL[] = [];
     rows.forEach((r, i) => {
-      const id = (ids[i] as { id: number }).id;
+      const id = requestId(seqs[i] as number, r.createdAt);
       const district = r.lat !== null && r.lon !== null ? districtAt(catalog, r.lat, r.lon) : undefined;
       const agency = responsibleAgency(catalog, r.category, district?.code ?? null);
       const cat = r.category ? catalog.categories.get(r.category) : undefined;
@@ -134,7 +135,7 @@ export async function insertImported(db: Db, cityId: string, rows: ImportRow[]):
       );
       const year = new Date(r.createdAt.getTime() + 5 * 3_600_000).getUTCFullYear();
       const status = r.closedAt ? 'closed' : 'new';
-      values.push(sql`(${cityId}, ${id}, ${`${catalog.city.number_prefix}-${year}-${String(id).padStart(7, '0')}`}, 'phone', ${r.text}, ${detectLanguage(r.text)},
+      values.push(sql`(${cityId}, ${id}, ${requestNumber(catalog.city.number_prefix, year, id)}, 'phone', ${r.text}, ${detectLanguage(r.text)},
         ${r.category}, ${crit}, ${status}, ${r.lat}::double precision, ${r.lon}::double precision,
         ${r.lat !== null && r.lon !== null ? gridCell(r.lat, r.lon) : null}::bigint, ${r.address}, ${district?.code ?? null}, ${agency},
         ${due}::timestamptz, ${r.closedAt}::timestamptz, ${r.closedAt}::timestamptz, ${JSON.stringify(r.externalId ? { externalId: r.externalId } : {})}::jsonb,

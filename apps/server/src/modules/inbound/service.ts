@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import { createRequest } from '../requests/intake.ts';
+import { findByIdempotencyKey } from '../requests/repository.ts';
 import type { InboundAdapter, InboundMessage } from './adapter.ts';
 
 export interface Received {
@@ -25,12 +26,10 @@ export async function receive(
   msg: InboundMessage,
 ): Promise<Received> {
   const key = `${adapter.provider}:${msg.externalId}`.slice(0, 200);
-  const existing = async () =>
-    (
-      await deps.db.query<{ number: string; due_at: Date }>(
-        sql`SELECT number, due_at FROM requests WHERE city_id = ${cityId} AND idempotency_key = ${key}`,
-      )
-    )[0];
+  const existing = async (): Promise<{ number: string; due_at: Date } | undefined> => {
+    const r = await findByIdempotencyKey(deps.db, cityId, key);
+    return r && { number: r.number, due_at: r.due_at };
+  };
   let found = await existing();
   const duplicate = Boolean(found);
   if (!found) {

@@ -17,12 +17,8 @@ import { requireAdmin } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import type { CategoryRow } from '../catalog/repository.ts';
 import { createRequest } from '../requests/intake.ts';
-import {
-  findViewByNumber,
-  findViewsByNumbers,
-  insertEvent,
-  type RequestView,
-} from '../requests/repository.ts';
+import { idByNumber, idsByNumber, inMonths } from '../requests/ids.ts';
+import { findViewByNumber, findViewsByIds, insertEvent, type RequestView } from '../requests/repository.ts';
 import { send, sendError } from './format.ts';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'duplicate']);
@@ -198,16 +194,17 @@ export function open311Routes(app: App, deps: AppDeps): void {
               : sql``;
         const updAfter = q.updated_after ? new Date(q.updated_after) : undefined;
         const updBefore = q.updated_before ? new Date(q.updated_before) : undefined;
+        // By number: their ids first; by time: only the months of the range are read.
+        const wanted = ids
+          ? [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()]
+          : undefined;
         const rows = await deps.readDb.query<{
-          number: string;
-        }>(sql`SELECT number FROM requests WHERE city_id = ${deps.config.cityId}
+          id: number;
+        }>(sql`SELECT id FROM requests WHERE city_id = ${deps.config.cityId}
           ${
-            ids
-              ? sql`AND number IN (${sql.join(
-                  ids.map((i) => sql`${i}`),
-                  sql`, `,
-                )})`
-              : sql`AND created_at >= ${start} AND created_at <= ${end}`
+            wanted
+              ? sql`AND id = ANY(${sql.param(wanted)}::bigint[])`
+              : sql`AND created_at >= ${start} AND created_at <= ${end} AND ${inMonths(sql`id`, start, end)}`
           }
           ${
             q.service_code
@@ -222,10 +219,10 @@ export function open311Routes(app: App, deps: AppDeps): void {
           ${updBefore && !Number.isNaN(updBefore.getTime()) ? sql`AND updated_at < ${updBefore}` : sql``}
           ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
         // One statement for the page's views (not one round trip per row: 1,000 per default page).
-        const views = await findViewsByNumbers(
+        const views = await findViewsByIds(
           deps.readDb,
           deps.config.cityId,
-          rows.map((r) => r.number),
+          rows.map((r) => r.id),
         );
         return send(reply, f.format, 'requests', views.map(presentRequest));
       }
@@ -300,9 +297,13 @@ export function open311Routes(app: App, deps: AppDeps): void {
           return sendError(reply, f.format, 400, 'description is required (at most 5000 characters)');
         const external = (b.update_id ?? '').slice(0, 100);
         const result = await deps.db.transaction(async (tx) => {
-          const rows = await tx.query<{ id: number }>(
-            sql`SELECT id FROM requests WHERE city_id = ${deps.config.cityId} AND number = ${id} FOR UPDATE`,
-          );
+          const ref = await idByNumber(tx, deps.config.cityId, id);
+          const rows =
+            ref === undefined
+              ? []
+              : await tx.query<{ id: number }>(
+                  sql`SELECT id FROM requests WHERE city_id = ${deps.config.cityId} AND id = ${ref} FOR UPDATE`,
+                );
           const r = rows[0];
           if (!r) return null;
           if (external) {

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Status } from '@komek/domain/lifecycle';
 import type { Queryable } from '../../db/client.ts';
+import { idByNumber } from '../requests/ids.ts';
 
 /** The columns the public may see (after masking and rounding by the presenter). */
 export interface PublicRow {
@@ -66,9 +67,11 @@ export async function findPublicRequest(
   cityId: string,
   number: string,
 ): Promise<PublicRow | undefined> {
+  const id = await idByNumber(db, cityId, number);
+  if (id === undefined) return undefined;
   return (
     await db.query<PublicRow>(
-      sql`SELECT ${PUBLIC_COLUMNS} FROM requests r WHERE r.city_id = ${cityId} AND r.number = ${number}`,
+      sql`SELECT ${PUBLIC_COLUMNS} FROM requests r WHERE r.city_id = ${cityId} AND r.id = ${id}`,
     )
   )[0];
 }
@@ -188,9 +191,11 @@ export async function findRequestRef(
   cityId: string,
   number: string,
 ): Promise<{ id: number; status: string } | undefined> {
+  const id = await idByNumber(db, cityId, number);
+  if (id === undefined) return undefined;
   return (
     await db.query<{ id: number; status: string }>(
-      sql`SELECT id, status FROM requests WHERE city_id = ${cityId} AND number = ${number}`,
+      sql`SELECT id, status FROM requests WHERE city_id = ${cityId} AND id = ${id}`,
     )
   )[0];
 }

@@ -1,8 +1,9 @@
 /** SQL for requests and their events. Nothing else queries these tables for the lifecycle. */
 import { inList } from '../../lib/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
-import type { Criticality, Status } from '@komek/domain/lifecycle';
+import { prepared, type Queryable } from '../../db/client.ts';
+import { idByNumber, idsByNumber } from './ids.ts';
+import { STATUSES, type Criticality, type Status } from '@komek/domain/lifecycle';
 
 export interface RequestRow {
   city_id: string;
@@ -95,19 +96,31 @@ export async function insertRequest(
     (e, i) =>
       sql`(${i}, ${e.type}, ${e.actorKind}, ${e.actorId}::bigint, ${e.toStatus ?? null}, ${e.visibility}, ${JSON.stringify(e.data)}::jsonb)`,
   );
-  const rows = await db.query<RequestRow>(sql`
-    WITH n AS (SELECT nextval(pg_get_serial_sequence('requests', 'id')) AS id),
+  const rows = await db.query<RequestRow>(
+    prepared(
+      'intake',
+      sql`
+    WITH s AS (SELECT nextval('requests_seq') AS seq),
+    n AS (SELECT request_month_base(${r.createdAt}::timestamptz) + s.seq AS id, s.seq FROM s),
+    k AS (
+      -- Idempotency: the key is claimed first; a key already used inserts nothing below.
+      INSERT INTO request_keys (city_id, key, request_id, created_at)
+      SELECT ${r.cityId}, ${r.idempotencyKey}::text, n.id, ${r.createdAt}::timestamptz FROM n
+      WHERE ${r.idempotencyKey}::text IS NOT NULL
+      ON CONFLICT (city_id, key) DO NOTHING
+      RETURNING 1
+    ),
     r AS (
       INSERT INTO requests (city_id, id, number, channel, text, lang, category_code, criticality, status,
         lat, lon, geo_cell, address, district_code, resident_id, agency_code, created_by_staff_id, due_at,
         attributes, idempotency_key, created_at, updated_at)
-      SELECT ${r.cityId}, n.id, ${r.numberPrefix} || '-' || ${String(r.year)} || '-' || lpad(n.id::text, 7, '0'),
+      SELECT ${r.cityId}, n.id, ${r.numberPrefix} || '-' || ${String(r.year)} || '-' || lpad(n.seq::text, 7, '0'),
         ${r.channel}, ${r.text}, ${r.lang}, ${r.categoryCode}, ${r.criticality}, 'new',
         ${r.lat}::double precision, ${r.lon}::double precision, ${r.geoCell}::bigint, ${r.address}, ${r.districtCode},
         ${r.residentId}::bigint, ${r.agencyCode}, ${r.createdByStaffId}::bigint, ${r.dueAt}::timestamptz,
         ${JSON.stringify(r.attributes)}::jsonb, ${r.idempotencyKey}, ${r.createdAt}::timestamptz, ${r.createdAt}::timestamptz
       FROM n
-      ON CONFLICT (city_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+      WHERE ${r.idempotencyKey}::text IS NULL OR EXISTS (SELECT 1 FROM k)
       RETURNING *
     ),
     e AS (
@@ -144,7 +157,9 @@ export async function insertRequest(
       FROM r JOIN webhooks h ON h.city_id = r.city_id AND h.active AND h.events @> '["request.created"]'::jsonb
       RETURNING id
     )
-    SELECT r.* FROM r`);
+    SELECT r.* FROM r`,
+    ),
+  );
   return rows[0];
 }
 
@@ -155,22 +170,42 @@ export async function findByIdempotencyKey(
 ): Promise<RequestRow | undefined> {
   return (
     await db.query<RequestRow>(
-      sql`SELECT * FROM requests WHERE city_id = ${cityId} AND idempotency_key = ${key}`,
+      sql`SELECT r.* FROM request_keys k JOIN requests r ON r.city_id = k.city_id AND r.id = k.request_id
+        WHERE k.city_id = ${cityId} AND k.key = ${key}`,
     )
   )[0];
 }
 
-const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, d.number AS duplicate_of_number
+// The parent's number of a duplicate is read by id afterwards (withParentNumbers): joined here,
+// the planner would have to plan every month's partition for it.
+const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, NULL::text AS duplicate_of_number
   FROM requests r
-  LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id
-  LEFT JOIN requests d ON d.city_id = r.city_id AND d.id = r.duplicate_of`;
+  LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id`;
+
+/** Fills duplicate_of_number of the views that are duplicates (one statement, pruned by id). */
+async function withParentNumbers(
+  db: Queryable,
+  cityId: string,
+  views: RequestView[],
+): Promise<RequestView[]> {
+  const parents = [...new Set(views.flatMap((v) => (v.duplicate_of === null ? [] : [v.duplicate_of])))];
+  if (!parents.length) return views;
+  const rows = await db.query<{ id: number; number: string }>(
+    sql`SELECT id, number FROM requests WHERE city_id = ${cityId} AND id = ANY(${sql.param(parents)}::bigint[])`,
+  );
+  const numbers = new Map(rows.map((r) => [r.id, r.number]));
+  for (const v of views)
+    if (v.duplicate_of !== null) v.duplicate_of_number = numbers.get(v.duplicate_of) ?? null;
+  return views;
+}
 
 export async function findViewByNumber(
   db: Queryable,
   cityId: string,
   number: string,
 ): Promise<RequestView | undefined> {
-  return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ${number}`))[0];
+  const id = await idByNumber(db, cityId, number);
+  return id === undefined ? undefined : findViewById(db, cityId, id);
 }
 
 /** Several requests' views in one statement, in the order of `numbers` (missing ones left out). */
@@ -180,11 +215,30 @@ export async function findViewsByNumbers(
   numbers: readonly string[],
 ): Promise<RequestView[]> {
   if (!numbers.length) return [];
-  const rows = await db.query<RequestView>(
-    sql`${VIEW} WHERE r.city_id = ${cityId} AND r.number = ANY(${sql.param([...numbers])}::text[])`,
+  const ids = await idsByNumber(db, cityId, numbers);
+  return findViewsByIds(
+    db,
+    cityId,
+    numbers.flatMap((n) => ids.get(n) ?? []),
   );
-  const byNumber = new Map(rows.map((r) => [r.number, r]));
-  return numbers.flatMap((n) => byNumber.get(n) ?? []);
+}
+
+/** Several requests' views in one statement, in the order of `ids` (missing ones left out). */
+export async function findViewsByIds(
+  db: Queryable,
+  cityId: string,
+  ids: readonly number[],
+): Promise<RequestView[]> {
+  if (!ids.length) return [];
+  const rows = await withParentNumbers(
+    db,
+    cityId,
+    await db.query<RequestView>(
+      sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ANY(${sql.param([...ids])}::bigint[])`,
+    ),
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function findViewById(
@@ -192,7 +246,8 @@ export async function findViewById(
   cityId: string,
   id: number,
 ): Promise<RequestView | undefined> {
-  return (await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`))[0];
+  const rows = await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`);
+  return (await withParentNumbers(db, cityId, rows))[0];
 }
 
 /** Locks a request row for a change in this transaction. */
@@ -201,9 +256,11 @@ export async function lockByNumber(
   cityId: string,
   number: string,
 ): Promise<RequestRow | undefined> {
+  const id = await idByNumber(tx, cityId, number);
+  if (id === undefined) return undefined;
   return (
     await tx.query<RequestRow>(
-      sql`SELECT * FROM requests WHERE city_id = ${cityId} AND number = ${number} FOR UPDATE`,
+      sql`SELECT * FROM requests WHERE city_id = ${cityId} AND id = ${id} FOR UPDATE`,
     )
   )[0];
 }
@@ -322,8 +379,12 @@ export interface ListFilters {
 
 export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
   const where: SQL[] = [sql`r.city_id = ${f.cityId}`];
+  // Statuses as literals (a closed set): a kept generic plan can still prove the open-status
+  // partial indexes from them, which it cannot from parameters.
+  const statuses = (f.status ?? []).filter((s): s is Status => (STATUSES as readonly string[]).includes(s));
+  if (f.status?.length)
+    where.push(sql.raw(`r.status IN (${statuses.map((s) => `'${s}'`).join(', ') || 'NULL'})`));
   for (const [col, vals] of [
-    ['status', f.status],
     ['category_code', f.category],
     ['agency_code', f.agency],
     ['district_code', f.district],
@@ -340,11 +401,18 @@ export async function listRequests(db: Queryable, f: ListFilters): Promise<Reque
   if (f.residentId !== undefined) where.push(sql`r.resident_id = ${f.residentId}`);
   if (f.text) {
     const like = `%${f.text.replace(/[\\%_]/g, (m) => '\\' + m)}%`;
-    where.push(sql`(r.text ILIKE ${like} OR r.number = ${f.text} OR r.address ILIKE ${like})`);
+    where.push(
+      sql`(r.text ILIKE ${like} OR r.id IN (SELECT request_id FROM request_numbers n WHERE n.city_id = ${f.cityId} AND n.number = ${f.text}) OR r.address ILIKE ${like})`,
+    );
   }
   if (f.after) where.push(sql`(r.created_at, r.id) < (${f.after.createdAt}, ${f.after.id})`);
-  return db.query<RequestView>(sql`${VIEW} WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`);
+  const rows = await db.query<RequestView>(
+    prepared(
+      'queue',
+      sql`${VIEW} WHERE ${sql.join(where, sql` AND `)} ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`,
+    ),
+  );
+  return withParentNumbers(db, f.cityId, rows);
 }
 
 /** How many requests of the same place and category came after this one (a deferral's repeats so far). */

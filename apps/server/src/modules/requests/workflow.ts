@@ -11,6 +11,7 @@ import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, notFound, unauthorized } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import type { Queryable } from '../../db/client.ts';
+import { idByNumber } from './ids.ts';
 import { canReadRequest, canWorkRequest, notYours } from '../auth/policy.ts';
 import { getCatalog, type CityCatalog } from '../catalog/cache.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
@@ -96,9 +97,13 @@ export async function transitionRequest(
     }
     let parentId: number | null = null;
     if (input.to === 'duplicate' && input.duplicateOf) {
-      const parents = await tx.query<{ id: number; status: Status; duplicate_of: number | null }>(
-        sql`SELECT id, status, duplicate_of FROM requests WHERE city_id = ${actor.cityId} AND number = ${input.duplicateOf}`,
-      );
+      const parentRef = await idByNumber(tx, actor.cityId, input.duplicateOf);
+      const parents =
+        parentRef === undefined
+          ? []
+          : await tx.query<{ id: number; status: Status; duplicate_of: number | null }>(
+              sql`SELECT id, status, duplicate_of FROM requests WHERE city_id = ${actor.cityId} AND id = ${parentRef}`,
+            );
       const p = parents[0];
       if (!p)
         throw new AppError('validation_failed', 'the parent request does not exist', {

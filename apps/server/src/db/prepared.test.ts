@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { openTestDb, usingPostgres } from '../../test/server.ts';
+import { prepared } from './client.ts';
+
+describe('prepared statements', () => {
+  it('give the same rows as plain ones, and on PostgreSQL stay prepared on the connection', async () => {
+    const { db, drop } = await openTestDb();
+    try {
+      const names = await db.transaction(async (tx) => {
+        for (let i = 1; i <= 7; i++) {
+          const rows = await tx.query<{ x: number; y: string }>(
+            prepared('probe', sql`SELECT ${i}::int AS x, ${`v${i}`}::text AS y`),
+          );
+          expect(rows).toEqual([{ x: i, y: `v${i}` }]);
+        }
+        // Another shape under the same name is another statement, not an error.
+        expect(await tx.query(prepared('probe', sql`SELECT ${2}::int + 1 AS z`))).toEqual([{ z: 3 }]);
+        return (
+          await tx.query<{ name: string }>(
+            sql`SELECT name FROM pg_prepared_statements WHERE name LIKE 'probe_%' ORDER BY name`,
+          )
+        ).map((r) => r.name);
+      });
+      if (usingPostgres) expect(names).toHaveLength(2);
+    } finally {
+      await drop();
+    }
+  });
+});
