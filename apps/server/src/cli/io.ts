@@ -91,15 +91,20 @@ export function requireFlag(flags: Record<string, string>, name: string, usage: 
   return v;
 }
 
-/** The train and test records of an evaluation: two files, or one file split by a column's value. */
+/**
+ * The train and test records of an evaluation: two files, or one file split by a column's value
+ * (`--split-before V`; `--until U` drops the records at or after U first, so that a validation
+ * month inside the training period can be held out without touching the test month).
+ */
 export async function readSplit(
   flags: Record<string, string>,
   usage: string,
 ): Promise<{ train: Record<string, string>[]; test: Record<string, string>[] }> {
   if (flags.input) {
-    const all = await readCsvFile(flags.input);
     const col = requireFlag(flags, 'split-column', usage);
     const before = requireFlag(flags, 'split-before', usage);
+    const until = flags.until;
+    const all = (await readCsvFile(flags.input)).filter((r) => !until || (r[col] ?? '') < until);
     return {
       train: all.filter((r) => (r[col] ?? '') < before),
       test: all.filter((r) => (r[col] ?? '') >= before),
