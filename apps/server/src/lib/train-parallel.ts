@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import {
   assembleEnsemble,
+  fineTargets,
   memberJobs,
   type EnsembleModel,
   type EnsembleOptions,
@@ -26,6 +27,7 @@ export async function trainTextModelInWorkers(
 ): Promise<EnsembleModel> {
   if (o.fineLabels && o.fineLabels.length !== texts.length) throw new Error('need one fine label per text');
   const jobs = memberJobs(o);
+  const fine = o.fineLabels ? fineTargets(labels, o.fineLabels) : undefined;
   const progress = jobs.map(() => 0);
   const trained: LinearModel[] = new Array<LinearModel>(jobs.length);
   let next = 0;
@@ -34,7 +36,7 @@ export async function trainTextModelInWorkers(
       const job = jobs[i]!;
       const worker = startTsWorker(new URL('./train-member-worker.ts', import.meta.url), {
         texts,
-        labels: job.level === 'fine' ? o.fineLabels : labels,
+        labels: job.level === 'fine' ? fine : labels,
         options: job.options,
       });
       worker.on('message', (m: Msg) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictText, trainTextModel } from './ensemble.ts';
+import { fineParents, fineTargets, memberJobs, predictText, trainTextModel } from './ensemble.ts';
 import { predictLinear, trainLinear } from './linear-classifier.ts';
 
 // Two coarse categories with two fine reasons each; "lights" is rare.
@@ -57,6 +57,25 @@ describe('text models', () => {
     const prob = (m: typeof flat): number =>
       predictLinear(m, 'на дороге не горит фонарь', 4).find((p) => p.label === 'lights')?.confidence ?? 0;
     expect(prob(weighted)).toBeGreaterThan(prob(flat));
+  });
+
+  it('a fine label filed under two coarse labels becomes one fine class per parent', () => {
+    const coarseOf = ['roofs', 'yards', 'yards', 'roofs'];
+    const targets = fineTargets(coarseOf, ['snow', 'snow', 'litter', 'icicles']);
+    expect(targets).toEqual(['roofs › snow', 'yards › snow', 'litter', 'icicles']);
+    expect(fineParents(coarseOf, targets)).toEqual({
+      'roofs › snow': 'roofs',
+      'yards › snow': 'yards',
+      litter: 'yards',
+      icicles: 'roofs',
+    });
+  });
+
+  it('next to a fine level the coarse members take the shorter schedule; alone they keep theirs', () => {
+    const [coarse] = memberJobs({ fineLabels: fine });
+    expect(coarse?.options).toMatchObject({ epochs: 5, learningRate: 2 });
+    expect(memberJobs({})[0]?.options.learningRate).toBeUndefined();
+    expect(memberJobs({ fineLabels: fine, base: { epochs: 3 } })[0]?.options.epochs).toBe(3);
   });
 
   it('refuses fine labels that do not match the texts', () => {

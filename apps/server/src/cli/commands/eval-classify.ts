@@ -1,6 +1,7 @@
 /**
  * `komek eval classify --train T --test E --text-column text --label-column category`
- * (or `--input F --split-column created_at --split-before 2021-02-01`): trains the text model
+ * (or `--input F --split-column created_at --split-before 2021-02-01`, `--until U` to drop what comes
+ * later, e.g. to validate on the month before the test month): trains the text model
  * (linear members, optionally blended with a finer label level: `--fine-label-column reason`)
  * and prints one JSON line: n, accuracy, macro_f1, top3, train_seconds, predict_ms_p50.
  */
@@ -9,7 +10,7 @@ import { trainTextModelInWorkers } from '../../lib/train-parallel.ts';
 import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
-  'komek eval classify --train T --test E --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--class-weight 0.3] [--bits 18] [--epochs 8]';
+  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -32,6 +33,7 @@ export async function run(argv: string[]): Promise<void> {
       ...(fineCol ? { fineLabels: train.map((r) => r[fineCol] as string) } : {}),
       ...(flags['fine-members'] ? { fineMembers: Number(flags['fine-members']) } : {}),
       ...(flags.mix ? { mix: Number(flags.mix) } : {}),
+      ...(flags['fine-temperature'] ? { fineTemperature: Number(flags['fine-temperature']) } : {}),
       base: {
         ...(flags.bits ? { features: { bits: Number(flags.bits) } } : {}),
         ...(flags.epochs ? { epochs: Number(flags.epochs) } : {}),
