@@ -14,6 +14,9 @@ describe('prepared statements', () => {
           );
           expect(rows).toEqual([{ x: i, y: `v${i}` }]);
         }
+        // The generic-plan setting is for the prepared statement alone.
+        const [mode] = await tx.query<{ m: string }>(sql`SELECT current_setting('plan_cache_mode') AS m`);
+        expect(mode?.m).toBe('auto');
         // Another shape under the same name is another statement, not an error.
         expect(await tx.query(prepared('probe', sql`SELECT ${2}::int + 1 AS z`))).toEqual([{ z: 3 }]);
         return (

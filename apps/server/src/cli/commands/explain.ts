@@ -13,7 +13,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cellsAround } from '../../lib/geo.ts';
-import { inMonths } from '../../modules/requests/ids.ts';
+import { inMonths, monthRanges } from '../../modules/requests/ids.ts';
 import { parseArgs } from '../io.ts';
 
 const OPEN = sql`('new', 'assigned', 'in_progress', 'reopened')`;
@@ -70,17 +70,21 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         WHERE city_id = ${city} AND created_at >= ${since30} GROUP BY 1, 2`,
     },
     {
-      name: 'duplicate candidates (per geo cell the newest 40 open, 30 days; similarity on the newest 200)',
+      name: 'duplicate candidates (per geo cell and month the newest 40 open, 30 days; similarity on the newest 200)',
       q: sql`SELECT *, similarity(text, ${'яма на дороге'}) AS text_similarity FROM (
         SELECT r.* FROM unnest(ARRAY[${sql.join(
           cells.map((c) => sql`${c}`),
           sql`, `,
         )}]::bigint[]) AS c(cell)
         CROSS JOIN LATERAL (
-          SELECT number, category_code, status, lat, lon, created_at, text FROM requests
-          WHERE city_id = ${city} AND geo_cell = c.cell AND created_at >= ${since30}
-            AND ${inMonths(sql`id`, since30, now)} AND status IN ${OPEN}
-          ORDER BY created_at DESC LIMIT 40) AS r
+          SELECT * FROM (${sql.join(
+            monthRanges(since30, now).map(
+              (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text FROM requests
+                WHERE city_id = ${city} AND geo_cell = c.cell AND created_at >= ${since30} AND status IN ${OPEN}
+                  AND id >= ${m.lo} AND id < ${m.hi} ORDER BY created_at DESC LIMIT 40)`,
+            ),
+            sql` UNION ALL `,
+          )}) AS m ORDER BY created_at DESC LIMIT 40) AS r
         ORDER BY r.created_at DESC LIMIT 200) AS recent`,
     },
     {

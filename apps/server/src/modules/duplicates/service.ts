@@ -9,7 +9,7 @@ import type { AppDeps } from '../../lib/context.ts';
 import { candidateScore } from '@komek/domain/candidates';
 import { cellsAround, haversineM } from '../../lib/geo.ts';
 import { getCatalog } from '../catalog/cache.ts';
-import { inMonths } from '../requests/ids.ts';
+import { monthRanges } from '../requests/ids.ts';
 
 export interface CandidateInput {
   text: string;
@@ -58,9 +58,24 @@ export async function findCandidates(
         .map((c) => c.code)
     : [];
   const cells = cellsAround(input.lat, input.lon, radius);
-  // Index-driven: per geo cell the newest open requests (a backward scan of
-  // requests_open_candidates, at most PER_CELL each: a mass incident can hold thousands in one
-  // cell), then the newest 200 of those, and text similarity last, on those rows only.
+  // Index-driven: per geo cell and per month the newest open requests (a backward scan of one
+  // partition's requests_open_candidates, at most PER_CELL each: a mass incident can hold
+  // thousands in one cell), then the newest PER_CELL of the cell, the newest 200 of those, and text
+  // similarity last, on those rows only.
+  const filters = sql`city_id = ${cityId} AND geo_cell = c.cell AND created_at >= ${since} AND status IN ${OPEN}
+    ${
+      related.length
+        ? sql`AND category_code IN (${sql.join(
+            related.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql``
+    }
+    ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}`;
+  const perMonth = monthRanges(since, deps.now()).map(
+    (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text, incident_id FROM requests
+      WHERE ${filters} AND id >= ${m.lo} AND id < ${m.hi} ORDER BY created_at DESC LIMIT ${PER_CELL})`,
+  );
   const rows = await deps.db.query<Row>(sql`
     SELECT *, similarity(text, ${input.text}) AS text_similarity FROM (
       SELECT r.* FROM unnest(ARRAY[${sql.join(
@@ -68,21 +83,7 @@ export async function findCandidates(
         sql`, `,
       )}]::bigint[]) AS c(cell)
       CROSS JOIN LATERAL (
-        SELECT number, category_code, status, lat, lon, created_at, text, incident_id
-        FROM requests
-        WHERE city_id = ${cityId} AND geo_cell = c.cell
-          AND created_at >= ${since} AND ${inMonths(sql`id`, since, deps.now())} AND status IN ${OPEN}
-          ${
-            related.length
-              ? sql`AND category_code IN (${sql.join(
-                  related.map((c) => sql`${c}`),
-                  sql`, `,
-                )})`
-              : sql``
-          }
-          ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}
-        ORDER BY created_at DESC
-        LIMIT ${PER_CELL}
+        SELECT * FROM (${sql.join(perMonth, sql` UNION ALL `)}) AS m ORDER BY created_at DESC LIMIT ${PER_CELL}
       ) AS r
       ORDER BY r.created_at DESC
       LIMIT 200) AS recent`);

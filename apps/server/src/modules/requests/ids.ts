@@ -98,3 +98,16 @@ export async function idByNumber(db: Queryable, cityId: string, number: string):
 export function inMonths(column: SQL, from: Date, to: Date): SQL {
   return sql`(${column} < ${MONTH_SPAN} OR (${column} >= ${monthBase(from)} AND ${column} < ${monthBase(to) + MONTH_SPAN}))`;
 }
+
+/**
+ * The id ranges of the months of [from, to] (UTC), newest first, then the rows from before
+ * partitioning: a query per range reads one partition, so `ORDER BY … LIMIT` per range stops early
+ * (one statement over all of them sorts everything the months hold).
+ */
+export function monthRanges(from: Date, to: Date): { lo: number; hi: number }[] {
+  const out: { lo: number; hi: number }[] = [];
+  for (let base = monthBase(to); base >= monthBase(from); base -= MONTH_SPAN)
+    out.push({ lo: base, hi: base + MONTH_SPAN });
+  out.push({ lo: 0, hi: MONTH_SPAN });
+  return out;
+}
