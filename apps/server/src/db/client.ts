@@ -188,16 +188,31 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       if (!name) return (await c.query({ text, values })).rows as T[];
       // A prepared statement runs with its generic plan: planned once per connection. (Set around
       // this one statement: unnamed statements keep planning with their values, and pruning.)
-      const client = 'release' in c ? c : await pool.connect();
+      const own = !('release' in c);
+      const client = own ? await pool.connect() : (c as pg.PoolClient);
+      // A connection that dies while checked out emits 'error': heard here, thrown by the query.
+      const ignore = (): void => undefined;
+      if (own) client.on('error', ignore);
+      let broken: Error | undefined;
       try {
-        await client.query('SET plan_cache_mode = force_generic_plan');
+        await client.query('SET plan_cache_mode = force_generic_plan').catch((e: Error) => {
+          broken = e;
+          throw e;
+        });
         try {
           return (await client.query({ name, text, values })).rows as T[];
         } finally {
-          await client.query('RESET plan_cache_mode');
+          // Never masks the statement's own error (a failed statement leaves the session usable,
+          // and RESET says so); a connection in an unknown state is dropped from the pool.
+          await client.query('RESET plan_cache_mode').catch((e: Error) => {
+            broken = e;
+          });
         }
       } finally {
-        if (client !== c) (client as pg.PoolClient).release();
+        if (own) {
+          client.off('error', ignore);
+          client.release(broken);
+        }
       }
     },
     async copyIn(table, columns, data) {
@@ -217,6 +232,9 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     copyIn: base.copyIn,
     async transaction(fn) {
       const client = await pool.connect();
+      // A connection that dies mid-transaction emits 'error': heard here, thrown by the query.
+      const ignore = (): void => undefined;
+      client.on('error', ignore);
       let broken = false;
       try {
         await client.query('BEGIN');
@@ -230,6 +248,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
         });
         throw err;
       } finally {
+        client.off('error', ignore);
         client.release(broken);
       }
     },

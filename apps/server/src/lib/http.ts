@@ -79,7 +79,7 @@ export function installErrorHandler(app: App): void {
     }
     if (
       (fe.code && (UNAVAILABLE_PG.has(fe.code) || UNAVAILABLE_NET.has(fe.code))) ||
-      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed/i.test(
+      /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable|PGlite is closed/i.test(
         fe.message ?? '',
       )
     ) {

@@ -157,6 +157,19 @@ const zero = (key: string, requests: number): BreakdownRow => ({
   rating_sum: 0,
 });
 
+/** Requests alone by category (the overview's top categories, rising topics): one sum, not thirteen. */
+export async function countsByCategory(
+  db: Queryable,
+  f: Filter,
+  range?: { from: string; to: string },
+): Promise<{ key: string; requests: number }[]> {
+  return db.query<{
+    key: string;
+    requests: number;
+  }>(sql`SELECT category_code AS key, sum(requests)::int AS requests
+    FROM ${rollup(f, range, true)} GROUP BY 1 ORDER BY 2 DESC`);
+}
+
 /** Requests and SLA figures by a dimension; channel, status and criticality come from the split columns. */
 export async function byDimension(
   db: Queryable,

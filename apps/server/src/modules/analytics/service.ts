@@ -5,6 +5,7 @@ import type { Actor, AppDeps } from '../../lib/context.ts';
 import { requireStaff } from '../auth/policy.ts';
 import {
   byDimension,
+  countsByCategory,
   seasonality,
   volume,
   type BreakdownRow,
@@ -92,8 +93,8 @@ export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
     byDimension(deps.readDb, f, 'criticality', previous),
     byDimension(deps.readDb, f, 'criticality', lastYear),
     byDimension(deps.readDb, f, 'channel'),
-    byDimension(deps.readDb, f, 'category_code'),
-    byDimension(deps.readDb, f, 'category_code', previous),
+    countsByCategory(deps.readDb, f),
+    countsByCategory(deps.readDb, f, previous),
   ]);
   const sum = (rows: typeof cur, k: keyof (typeof cur)[number]) => rows.reduce((a, r) => a + Number(r[k]), 0);
   const prevByKey = new Map(prevCats.map((r) => [r.key, r.requests]));
@@ -120,8 +121,8 @@ export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
 export async function rising(deps: Pick<AppDeps, 'readDb'>, f: Filter, minCount = 5) {
   const { previous } = comparisonRanges(f);
   const [cur, prev] = await Promise.all([
-    byDimension(deps.readDb, f, 'category_code'),
-    byDimension(deps.readDb, f, 'category_code', previous),
+    countsByCategory(deps.readDb, f),
+    countsByCategory(deps.readDb, f, previous),
   ]);
   const p = new Map(prev.map((r) => [r.key, r.requests]));
   return cur
