@@ -2,7 +2,7 @@
 import { inList } from '../../lib/sql.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { prepared, type Queryable } from '../../db/client.ts';
-import { idByNumber, idsByNumber } from './ids.ts';
+import { idByNumber } from './ids.ts';
 import { STATUSES, type Criticality, type Status } from '@komek/domain/lifecycle';
 
 export interface RequestRow {
@@ -206,21 +206,6 @@ export async function findViewByNumber(
 ): Promise<RequestView | undefined> {
   const id = await idByNumber(db, cityId, number);
   return id === undefined ? undefined : findViewById(db, cityId, id);
-}
-
-/** Several requests' views in one statement, in the order of `numbers` (missing ones left out). */
-export async function findViewsByNumbers(
-  db: Queryable,
-  cityId: string,
-  numbers: readonly string[],
-): Promise<RequestView[]> {
-  if (!numbers.length) return [];
-  const ids = await idsByNumber(db, cityId, numbers);
-  return findViewsByIds(
-    db,
-    cityId,
-    numbers.flatMap((n) => ids.get(n) ?? []),
-  );
 }
 
 /** Several requests' views in one statement, in the order of `ids` (missing ones left out). */
