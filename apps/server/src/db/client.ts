@@ -182,37 +182,36 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Prepared statements outside a transaction run on their own small pool whose sessions plan
+  // every prepared statement generically: one round trip, no SET/RESET around each call.
+  const generic = new pg.Pool({
+    connectionString: url,
+    max: Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2)),
+    application_name: `${opts.applicationName ?? 'komek'}-prepared`,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    options: [
+      '-c plan_cache_mode=force_generic_plan',
+      ...(opts.schema ? [`-c search_path="${opts.schema}",public`] : []),
+    ].join(' '),
+    connectionTimeoutMillis: 5000,
+  });
+  generic.on('error', () => undefined);
   const runner = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
       const { text, values, name } = compile(q, params);
       if (!name) return (await c.query({ text, values })).rows as T[];
-      // A prepared statement runs with its generic plan: planned once per connection. (Set around
-      // this one statement: unnamed statements keep planning with their values, and pruning.)
-      const own = !('release' in c);
-      const client = own ? await pool.connect() : (c as pg.PoolClient);
-      // A connection that dies while checked out emits 'error': heard here, thrown by the query.
-      const ignore = (): void => undefined;
-      if (own) client.on('error', ignore);
-      let broken: Error | undefined;
+      // A prepared statement runs with its generic plan: planned once per connection.
+      if (!('release' in c)) return (await generic.query({ name, text, values })).rows as T[];
+      // Inside a transaction, set around this one statement: unnamed statements keep planning
+      // with their values, and pruning. (A connection that fails here fails its COMMIT or
+      // ROLLBACK too, and the transaction drops it.)
+      await c.query('SET plan_cache_mode = force_generic_plan');
       try {
-        await client.query('SET plan_cache_mode = force_generic_plan').catch((e: Error) => {
-          broken = e;
-          throw e;
-        });
-        try {
-          return (await client.query({ name, text, values })).rows as T[];
-        } finally {
-          // Never masks the statement's own error (a failed statement leaves the session usable,
-          // and RESET says so); a connection in an unknown state is dropped from the pool.
-          await client.query('RESET plan_cache_mode').catch((e: Error) => {
-            broken = e;
-          });
-        }
+        return (await c.query({ name, text, values })).rows as T[];
       } finally {
-        if (own) {
-          client.off('error', ignore);
-          client.release(broken);
-        }
+        // Never masks the statement's own error (a failed statement leaves the session usable,
+        // and RESET says so).
+        await c.query('RESET plan_cache_mode').catch(() => undefined);
       }
     },
     async copyIn(table, columns, data) {
@@ -291,6 +290,8 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
         }
       };
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), generic.end()]);
+    },
   };
 }

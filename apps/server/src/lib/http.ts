@@ -101,6 +101,7 @@ export function installErrorHandler(app: App): void {
       fe.code === '22008' ||
       fe.code === '22021' ||
       fe.code === '22P05' ||
+      fe.code === '23514' ||
       fe.code === '54000'
     ) {
       return reply.status(400).send(errorBody('bad_request', 'a value is out of range or malformed'));

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from './context.ts';
 import type { App } from './http.ts';
 import { errorBody } from '../errors.ts';
+import { coalescing } from './coalesce.ts';
 
 const CSP = [
   "default-src 'self'",
@@ -26,6 +27,15 @@ const CSP = [
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function installSecurity(app: App, deps: AppDeps): void {
+  // Audit rows written while an earlier write is on its way go together in the next statement.
+  const audit = coalescing<Record<string, unknown>>(async (rows) => {
+    await deps.db.query(
+      sql`INSERT INTO audit_log (city_id, at, actor_id, actor_role, method, route, target, status, ip_hash)
+        SELECT city_id, at, actor_id, actor_role, method, route, target, status, ip_hash
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(city_id text, at timestamptz,
+          actor_id bigint, actor_role text, method text, route text, target text, status integer, ip_hash text)`,
+    );
+  });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
@@ -73,11 +83,18 @@ export function installSecurity(app: App, deps: AppDeps): void {
           ? params.code
           : null;
     const ipHash = createHash('sha256').update(req.ip).digest('hex').slice(0, 16);
-    await deps.db
-      .query(
-        sql`INSERT INTO audit_log (city_id, actor_id, actor_role, method, route, target, status, ip_hash)
-        VALUES (${a.cityId}, ${a.id}, ${a.role}, ${req.method}, ${route}, ${target}, ${reply.statusCode}, ${ipHash})`,
-      )
+    await audit
+      .push({
+        city_id: a.cityId,
+        at: new Date().toISOString(),
+        actor_id: a.id,
+        actor_role: a.role,
+        method: req.method,
+        route,
+        target,
+        status: reply.statusCode,
+        ip_hash: ipHash,
+      })
       .catch((err: unknown) => req.log.warn({ err: (err as Error).message }, 'audit write failed'));
   });
 }

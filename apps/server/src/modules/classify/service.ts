@@ -19,6 +19,22 @@ export interface Classifier {
   info(cityId: string): { kind: string; version: number | null };
 }
 
+type Keyworded = { keywords: Partial<Record<'ru' | 'kk' | 'en', string[]>> };
+const stems = new WeakMap<Keyworded, string[]>();
+
+/** A category's keywords as stems, once per catalog load: short words ("в", "на") are not evidence. */
+function keywordStems(c: Keyworded): string[] {
+  let s = stems.get(c);
+  if (!s) {
+    s = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])]
+      .flatMap((w) => tokenize(w))
+      .filter((w) => w.length >= 3)
+      .map((w) => (w.length > 5 ? w.slice(0, w.length - 2) : w));
+    stems.set(c, s);
+  }
+  return s;
+}
+
 /** Keyword scoring: each category's keywords as word prefixes (so inflected Russian/Kazakh forms match). */
 export function createKeywordClassifier(db: Db): Classifier {
   return {
@@ -31,15 +47,8 @@ export function createKeywordClassifier(db: Db): Classifier {
       const scores: Suggestion[] = [];
       for (const c of catalog.categories.values()) {
         if (!c.active) continue;
-        // Short words ("в", "на") are not evidence; long ones match by their stem.
-        const words = [...(c.keywords.ru ?? []), ...(c.keywords.kk ?? []), ...(c.keywords.en ?? [])]
-          .flatMap((w) => tokenize(w))
-          .filter((w) => w.length >= 3);
         let score = 0;
-        for (const w of words) {
-          const stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
-          if (tokens.some((t) => t.startsWith(stem))) score += 1;
-        }
+        for (const stem of keywordStems(c)) if (tokens.some((t) => t.startsWith(stem))) score += 1;
         if (score > 0) scores.push({ category: c.code, confidence: score });
       }
       const total = scores.reduce((s, x) => s + x.confidence, 0) + 1;

@@ -3,6 +3,7 @@
  * (KOMEK_WORKERS > 1) hears it and forwards it to its own SSE subscribers.
  */
 import type { Db } from '../../db/client.ts';
+import { coalescing } from '../../lib/coalesce.ts';
 import type { LiveEvent } from '../../lib/context.ts';
 
 export interface LiveHub {
@@ -30,10 +31,14 @@ export async function createLiveHub(db: Db): Promise<LiveHub> {
   } catch {
     unlisten = undefined;
   }
+  // Changes published while a NOTIFY is on its way go out together in the next one.
+  const notify = coalescing<string>(async (payloads) => {
+    await db.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [CHANNEL, payloads]);
+  });
   return {
     publish(e) {
       const payload = JSON.stringify(e);
-      if (unlisten) db.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => deliver(payload));
+      if (unlisten) notify.push(payload).catch(() => deliver(payload));
       else deliver(payload);
     },
     subscribe(fn) {

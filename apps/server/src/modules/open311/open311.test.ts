@@ -155,6 +155,30 @@ describe('Open311 GeoReport v2', () => {
 });
 
 describe('Open311 form bodies, fuzzed', () => {
+  it('a point off the globe is dropped: the address carries the report, a blank one is refused', async () => {
+    // Found by the fuzz below: lat -181 with an empty long reached the database as a point.
+    const blank = await post('json', {
+      api_key: key,
+      service_code: 'roads',
+      lat: '-181',
+      long: '',
+      address_string: ' ',
+    });
+    expect(blank.statusCode).toBe(400);
+    const withAddress = await post('json', {
+      api_key: key,
+      service_code: 'roads',
+      lat: '-181',
+      long: '',
+      address_string: 'Kenesary 40',
+      description: 'Pothole by the stop',
+    });
+    expect(withAddress.statusCode).toBe(201);
+    const id = (withAddress.json() as { service_request_id: string }[])[0]?.service_request_id;
+    const shown = await s.call('GET', `/open311/v2/requests/${id}.json`);
+    expect(shown.json()[0]).not.toHaveProperty('lat');
+  });
+
   it('never answer 5xx, whatever the fields', async () => {
     const field = fc.oneof(
       fc.string({ maxLength: 40 }),

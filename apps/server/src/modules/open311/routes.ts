@@ -339,18 +339,19 @@ export function open311Routes(app: App, deps: AppDeps): void {
       const catalog = await getCatalog(deps.db, deps.config.cityId);
       if (!b.service_code || !catalog?.categories.get(b.service_code))
         return sendError(reply, f.format, 400, 'service_code is missing or unknown');
-      const lat = b.lat !== undefined ? Number(b.lat) : undefined;
-      const lon = b.long !== undefined ? Number(b.long) : undefined;
-      if (
-        (lat === undefined ||
-          lon === undefined ||
-          !Number.isFinite(lat) ||
-          !Number.isFinite(lon) ||
-          Math.abs(lat) > 90 ||
-          Math.abs(lon) > 180) &&
-        !b.address_string &&
-        !b.address_id
-      ) {
+      const lat = b.lat?.trim() ? Number(b.lat) : undefined;
+      const lon = b.long?.trim() ? Number(b.long) : undefined;
+      // A point only when both are numbers on the globe; else the address must do.
+      const point =
+        lat !== undefined &&
+        lon !== undefined &&
+        Number.isFinite(lat) &&
+        Number.isFinite(lon) &&
+        Math.abs(lat) <= 90 &&
+        Math.abs(lon) <= 180
+          ? { lat, lon }
+          : undefined;
+      if (!point && !b.address_string?.trim() && !b.address_id) {
         return sendError(
           reply,
           f.format,
@@ -373,9 +374,7 @@ export function open311Routes(app: App, deps: AppDeps): void {
             text: description || `${b.service_code}`,
             category: b.service_code,
             channel: 'open311',
-            ...(lat !== undefined && lon !== undefined && Number.isFinite(lat) && Number.isFinite(lon)
-              ? { lat, lon }
-              : {}),
+            ...(point ?? {}),
             ...(b.address_string ? { address: b.address_string.slice(0, 500) } : {}),
             ...(b.phone
               ? {

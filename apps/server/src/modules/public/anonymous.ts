@@ -12,15 +12,17 @@ import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { AppDeps } from '../../lib/context.ts';
+import { cleanText } from '../../lib/clean.ts';
 import { gridCell } from '../../lib/geo.ts';
 import type { ResidentActor } from '../auth/policy.ts';
 import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
 import { assessCriticality } from '../requests/criticality.ts';
+import { createdEventData } from '../requests/intake.ts';
+import { writeMany } from '../requests/intake-writer.ts';
 import {
   findByIdempotencyKey,
   findViewById,
   insertEvent,
-  insertRequest,
   type RequestRow,
   type RequestView,
 } from '../requests/repository.ts';
@@ -64,7 +66,7 @@ export async function reportAnonymously(
     const replay = await replayAnonymous(deps, cityId, key, expiresAt);
     if (replay) return replay;
   }
-  const text = input.text.trim();
+  const text = cleanText(input.text).trim();
   if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
   if ((input.lat === undefined) !== (input.lon === undefined)) {
     throw new AppError('validation_failed', 'give both lat and lon, or neither', {
@@ -102,59 +104,54 @@ export async function reportAnonymously(
   const channel = input.channel ?? 'web';
   const token = newToken();
   const created = await deps.db.transaction(async (tx) => {
-    const r = await insertRequest(
-      tx,
+    // The same statement as every intake (intake_group), inside this transaction with the claim.
+    const [r] = await writeMany(tx, [
       {
-        cityId,
-        numberPrefix: catalog.city.number_prefix,
-        year: localParts(now, catalog.city.time_zone).year,
-        channel,
-        text,
-        lang: input.lang ?? detectLanguage(text),
-        categoryCode,
-        criticality,
-        lat: point?.lat ?? null,
-        lon: point?.lon ?? null,
-        geoCell: point ? gridCell(point.lat, point.lon) : null,
-        address: input.address?.trim() || null,
-        districtCode: district?.code ?? null,
-        residentId: null,
-        agencyCode,
-        createdByStaffId: null,
-        dueAt,
-        attributes: input.attributes ?? {},
-        idempotencyKey: key,
-        createdAt: now,
-      },
-      [
-        {
-          type: 'created',
-          actorKind: 'resident',
-          actorId: null,
-          toStatus: 'new',
-          visibility: 'public',
-          data: {
-            channel,
-            anonymous: true,
-            category: categoryCode,
-            criticality,
-            agency: agencyCode,
-            district: district?.code ?? null,
-            dueAt: dueAt.toISOString(),
-            classification: {
-              suggestions,
-              source: input.category ? 'resident' : 'model',
-              accepted: input.category ? suggestions[0]?.category === input.category : null,
-              criticality: {
-                level: criticality,
-                suggested: assessed.level,
-                rule: assessed.matchedRule ?? null,
-              },
-            },
-          },
+        request: {
+          cityId,
+          numberPrefix: catalog.city.number_prefix,
+          year: localParts(now, catalog.city.time_zone).year,
+          channel,
+          text,
+          lang: input.lang ?? detectLanguage(text),
+          categoryCode,
+          criticality,
+          lat: point?.lat ?? null,
+          lon: point?.lon ?? null,
+          geoCell: point ? gridCell(point.lat, point.lon) : null,
+          address: input.address === undefined ? null : cleanText(input.address).trim() || null,
+          districtCode: district?.code ?? null,
+          residentId: null,
+          agencyCode,
+          createdByStaffId: null,
+          dueAt,
+          attributes: input.attributes ?? {},
+          idempotencyKey: key,
+          createdAt: now,
         },
-      ],
-    );
+        events: [
+          {
+            type: 'created',
+            actorKind: 'resident',
+            actorId: null,
+            toStatus: 'new',
+            visibility: 'public',
+            data: createdEventData({
+              channel,
+              anonymous: true,
+              category: categoryCode,
+              criticality,
+              agency: agencyCode,
+              district: district?.code ?? null,
+              dueAt,
+              suggestions,
+              chosenBy: input.category ? { kind: 'resident', category: input.category } : null,
+              assessed,
+            }),
+          },
+        ],
+      },
+    ]);
     if (r)
       await insertClaim(tx, {
         cityId,

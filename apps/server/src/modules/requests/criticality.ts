@@ -26,6 +26,19 @@ export const DEFAULT_URGENT = [
 
 const SEVERITY: Record<Criticality, number> = { urgent: 3, high: 2, standard: 1, low: 0 };
 
+const DEFAULT_RULES: readonly CriticalityRule[] = DEFAULT_URGENT.map((pattern) => ({
+  pattern,
+  level: 'urgent',
+}));
+
+// A city's rules are normalised once per catalog load, not on every request.
+const normalized = new WeakMap<readonly CriticalityRule[], string[]>();
+function normalizedPatterns(rules: readonly CriticalityRule[]): string[] {
+  let p = normalized.get(rules);
+  if (!p) normalized.set(rules, (p = rules.map((r) => normalizeText(r.pattern))));
+  return p;
+}
+
 export function assessCriticality(opts: {
   text: string;
   categoryDefault: Criticality;
@@ -35,15 +48,13 @@ export function assessCriticality(opts: {
   matchedRule?: string;
 } {
   const t = ` ${normalizeText(opts.text)} `;
-  const rules =
-    opts.rules && opts.rules.length
-      ? opts.rules
-      : DEFAULT_URGENT.map((pattern) => ({ pattern, level: 'urgent' as Criticality }));
+  const rules = opts.rules && opts.rules.length ? opts.rules : DEFAULT_RULES;
+  const patterns = normalizedPatterns(rules);
   let best: CriticalityRule | undefined;
-  for (const r of rules) {
-    const p = normalizeText(r.pattern);
-    if (!p || !t.includes(p)) continue;
+  rules.forEach((r, i) => {
+    const p = patterns[i];
+    if (!p || !t.includes(p)) return;
     if (!best || SEVERITY[r.level] > SEVERITY[best.level]) best = r;
-  }
+  });
   return best ? { level: best.level, matchedRule: best.pattern } : { level: opts.categoryDefault };
 }

@@ -1,17 +1,17 @@
 /** Intake: a new request from any channel lands in one lifecycle. */
-import { sql } from 'drizzle-orm';
 import { detectLanguage } from '@komek/domain/text/normalize';
 import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
 import type { Channel, Criticality } from '@komek/domain/lifecycle';
 import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, unauthorized } from '../../errors.ts';
-import type { Queryable } from '../../db/client.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
+import { cleanText } from '../../lib/clean.ts';
 import { gridCell } from '../../lib/geo.ts';
 import { normalizePhone } from '../../lib/phone.ts';
 import { districtAt, getCatalog, responsibleAgency } from '../catalog/cache.ts';
 import { assessCriticality } from './criticality.ts';
-import { findByIdempotencyKey, findViewById, insertRequest, type RequestView } from './repository.ts';
+import { intakeWriter, type IntakeCaller } from './intake-writer.ts';
+import { findByIdempotencyKey, findViewById, type RequestView } from './repository.ts';
 
 export interface IntakeInput {
   text: string;
@@ -54,7 +54,7 @@ export async function createRequest(
   }
   const catalog = await getCatalog(deps.db, cityId);
   if (!catalog) throw new AppError('not_found', 'unknown city');
-  const text = input.text.trim();
+  const text = cleanText(input.text).trim();
   if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
 
   const suggestions = await deps.classifier.suggest(cityId, text, 3);
@@ -93,26 +93,24 @@ export async function createRequest(
   const year = localParts(now, catalog.city.time_zone).year;
 
   let residentId: number | null = null;
+  let caller: IntakeCaller | undefined;
   let residentView: { phone: string | null; name: string | null } = { phone: null, name: null };
   if (actor.kind === 'resident') {
     residentId = actor.id;
     residentView = { phone: actor.phone, name: null };
   } else if (input.resident) {
     const phone = normalizePhone(input.resident.phone);
-    residentId = await upsertResident(
-      deps.db,
-      cityId,
+    caller = {
       phone,
-      input.resident.name ?? null,
-      input.resident.lang ?? detectLanguage(text),
-    );
-    residentView = { phone, name: input.resident.name ?? null };
+      name: input.resident.name === undefined ? null : cleanText(input.resident.name),
+      lang: input.resident.lang ?? detectLanguage(text),
+    };
+    residentView = { phone, name: caller.name };
   }
   const actorKind = partner ? 'partner' : actor.kind === 'staff' ? 'staff' : 'resident';
   const actorId = partner ? null : actor.kind === 'staff' ? actor.id : residentId;
-  const created = await insertRequest(
-    deps.db,
-    {
+  const created = await intakeWriter(deps.db).write({
+    request: {
       cityId,
       numberPrefix: catalog.city.number_prefix,
       year,
@@ -124,7 +122,7 @@ export async function createRequest(
       lat: hasPoint ? (input.lat as number) : null,
       lon: hasPoint ? (input.lon as number) : null,
       geoCell: hasPoint ? gridCell(input.lat as number, input.lon as number) : null,
-      address: input.address?.trim() || null,
+      address: input.address === undefined ? null : cleanText(input.address).trim() || null,
       districtCode: district?.code ?? null,
       residentId,
       agencyCode,
@@ -134,7 +132,8 @@ export async function createRequest(
       idempotencyKey: idempotencyKey ?? null,
       createdAt: now,
     },
-    [
+    caller,
+    events: [
       {
         // One event carries the intake and the classification (what was suggested, what was kept,
         // whether the operator accepted it): one row less per request on the hottest path.
@@ -143,28 +142,25 @@ export async function createRequest(
         actorId,
         toStatus: 'new',
         visibility: 'public',
-        data: {
+        data: createdEventData({
           channel: input.channel,
           category: categoryCode,
           criticality,
           agency: agencyCode,
           district: district?.code ?? null,
-          dueAt: dueAt.toISOString(),
-          classification: {
-            suggestions,
-            source: input.category ? actorKind : 'model',
-            accepted: input.category ? suggestions[0]?.category === input.category : null,
-            criticality: {
-              level: criticality,
-              suggested: assessed.level,
-              rule: assessed.matchedRule ?? null,
-            },
-          },
-        },
+          dueAt,
+          suggestions,
+          chosenBy: input.category ? { kind: actorKind, category: input.category } : null,
+          assessed,
+        }),
       },
     ],
-    { kind: 'request_created', channel: 'sms', payload: { dueAt: dueAt.toISOString(), status: 'new' } },
-  );
+    outbox: {
+      kind: 'request_created',
+      channel: 'sms',
+      payload: { dueAt: dueAt.toISOString(), status: 'new' },
+    },
+  });
   if (!created) {
     // Another call with the same key won the race: answer with its request.
     const existing = await findByIdempotencyKey(deps.db, cityId, idempotencyKey as string);
@@ -182,30 +178,42 @@ export async function createRequest(
 }
 
 /**
- * Finds or creates the caller by phone. A known caller's row is only locked (updated) when a
- * new name is given, so many requests from one phone do not queue behind each other.
+ * The `created` event's data: where the request went and how it was classified (what was
+ * suggested, what was kept and by whom, whether the suggestion was accepted), so accuracy in
+ * production can be reported.
  */
-async function upsertResident(
-  tx: Queryable,
-  cityId: string,
-  phone: string,
-  name: string | null,
-  lang: string,
-): Promise<number> {
-  const found = await tx.query<{ id: number; name: string | null }>(
-    sql`SELECT id, name FROM residents WHERE city_id = ${cityId} AND phone = ${phone}`,
-  );
-  const f = found[0];
-  if (f) {
-    if (name && name !== f.name)
-      await tx.query(sql`UPDATE residents SET name = ${name} WHERE city_id = ${cityId} AND id = ${f.id}`);
-    return f.id;
-  }
-  const rows = await tx.query<{ id: number }>(sql`
-    INSERT INTO residents (city_id, phone, name, preferred_lang) VALUES (${cityId}, ${phone}, ${name}, ${lang})
-    ON CONFLICT (city_id, phone) DO UPDATE SET name = COALESCE(EXCLUDED.name, residents.name)
-    RETURNING id`);
-  return (rows[0] as { id: number }).id;
+export function createdEventData(o: {
+  channel: string;
+  category: string | null;
+  criticality: Criticality;
+  agency: string | null;
+  district: string | null;
+  dueAt: Date;
+  suggestions: readonly { category: string; confidence: number }[];
+  /** Who chose the category, when someone did (else the model's suggestion was taken). */
+  chosenBy: { kind: string; category: string } | null;
+  assessed: { level: Criticality; matchedRule?: string | undefined };
+  anonymous?: boolean;
+}): Record<string, unknown> {
+  return {
+    channel: o.channel,
+    ...(o.anonymous ? { anonymous: true } : {}),
+    category: o.category,
+    criticality: o.criticality,
+    agency: o.agency,
+    district: o.district,
+    dueAt: o.dueAt.toISOString(),
+    classification: {
+      suggestions: o.suggestions,
+      source: o.chosenBy ? o.chosenBy.kind : 'model',
+      accepted: o.chosenBy ? o.suggestions[0]?.category === o.chosenBy.category : null,
+      criticality: {
+        level: o.criticality,
+        suggested: o.assessed.level,
+        rule: o.assessed.matchedRule ?? null,
+      },
+    },
+  };
 }
 
 async function replay(

@@ -1,0 +1,36 @@
+/**
+ * Writes that may go together: items handed over while a flush is on its way wait for the next
+ * one, which takes all of them. Under light load every item is flushed at once, alone; under
+ * load, one statement (one commit) carries a burst. Used for the live-update NOTIFYs and the
+ * audit log, which every intake writes.
+ */
+export function coalescing<T>(
+  flush: (items: T[]) => Promise<void>,
+  maxItems = 500,
+): { push(item: T): Promise<void> } {
+  let pending: { item: T; done(e?: unknown): void }[] = [];
+  let flushing = false;
+  const next = (): void => {
+    if (flushing || !pending.length) return;
+    const batch = pending.slice(0, maxItems);
+    pending = pending.slice(batch.length);
+    flushing = true;
+    flush(batch.map((b) => b.item))
+      .then(
+        () => batch.forEach((b) => b.done()),
+        (e: unknown) => batch.forEach((b) => b.done(e)),
+      )
+      .finally(() => {
+        flushing = false;
+        next();
+      });
+  };
+  return {
+    push(item) {
+      return new Promise<void>((resolve, reject) => {
+        pending.push({ item, done: (e) => (e === undefined ? resolve() : reject(e as Error)) });
+        next();
+      });
+    },
+  };
+}
