@@ -1,9 +1,10 @@
 /**
  * Intake's writes, grouped. Every request that reaches intake while the database is busy with
  * earlier ones waits for the next group, and a group is written with one statement (callers,
- * requests, their events, keys and outbox messages), not two per request: the round
- * trips, executor start-up (a generic plan locks every month's partition) and commits are paid
- * once per group. Under light load a group is one request, so nothing waits for a timer. A group
+ * requests, their events, keys and outbox messages), where each request used to take two (the
+ * caller, then the request): the round trips, executor start-up (a generic plan locks every
+ * month's partition) and commits are paid once per group. (Like `lib/coalesce.ts`, which groups
+ * NOTIFYs and audit rows, but every request here gets its own row back or its own error.) Under light load a group is one request, so nothing waits for a timer. A group
  * that fails is written again one request at a time, so one bad request fails alone.
  */
 import { sql } from 'drizzle-orm';
