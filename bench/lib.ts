@@ -23,7 +23,14 @@ export interface ServerProc {
 
 /** Starts `main.ts` in a child process (on CPU 1 when possible) and waits for /health. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProc> {
-  const args = ['--import', 'tsx', join(root, 'apps/server/src/main.ts')];
+  // BENCH_CPU_PROF=dir writes the server's CPU profile there (open it in Chrome's DevTools).
+  const prof = process.env.BENCH_CPU_PROF;
+  const args = [
+    ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+    '--import',
+    'tsx',
+    join(root, 'apps/server/src/main.ts'),
+  ];
   const cmd = hasTaskset ? 'taskset' : process.execPath;
   const argv = hasTaskset ? ['-c', '1', process.execPath, ...args] : args;
   const proc = spawn(cmd, argv, {
