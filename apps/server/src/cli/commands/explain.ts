@@ -13,7 +13,8 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cellsAround } from '../../lib/geo.ts';
-import { inMonths, monthRanges } from '../../modules/requests/ids.ts';
+import { publicListQuery } from '../../modules/open311/routes.ts';
+import { monthRanges } from '../../modules/requests/ids.ts';
 import { parseArgs } from '../io.ts';
 
 const OPEN = sql`('new', 'assigned', 'in_progress', 'reopened')`;
@@ -106,10 +107,15 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         LIMIT 20`,
     },
     {
-      name: 'Open311 list (last 90 days, newest first, page 1)',
-      q: sql`SELECT id FROM requests WHERE city_id = ${city}
-        AND created_at >= ${since90} AND created_at <= ${now} AND ${inMonths(sql`id`, since90, now)}
-        ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET 0`,
+      name: 'Open311 list (last 90 days, newest first, the default page of 1,000)',
+      q: publicListQuery({
+        cityId: city,
+        start: since90,
+        end: now,
+        filters: sql``,
+        pageSize: 1000,
+        offset: 0,
+      }),
     },
   ];
 }

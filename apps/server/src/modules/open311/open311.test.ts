@@ -281,4 +281,58 @@ describe('servicerequestupdates (mySociety extension)', () => {
       400,
     );
   });
+
+  it('pages the list newest first across months, each request once, and filters by status', async () => {
+    const at = [
+      '2030-01-20T10:00:00Z',
+      '2030-02-10T10:00:00Z',
+      '2030-02-11T09:00:00Z',
+      '2030-03-05T10:00:00Z',
+    ];
+    const made: string[] = [];
+    try {
+      for (const t of at) {
+        s.setNow(new Date(t));
+        const r = await post('json', {
+          api_key: key,
+          service_code: 'roads',
+          lat: '51.15',
+          long: '71.35',
+          description: `Pothole of ${t}`,
+        });
+        expect(r.statusCode).toBe(201);
+        made.push((r.json() as { service_request_id: string }[])[0]!.service_request_id);
+      }
+      s.setNow(new Date('2030-03-06T00:00:00Z'));
+      const list = async (q: string) =>
+        (await s.call('GET', `/open311/v2/requests.json?${q}`)).json() as {
+          service_request_id: string;
+          requested_datetime: string;
+        }[];
+      // The default range is the 90 days before now: all four, newest first.
+      expect((await list('')).map((r) => r.service_request_id)).toEqual([...made].reverse());
+      const pages: string[] = [];
+      for (let page = 1; page <= 5; page++) {
+        const rows = await list(`page_size=1&page=${page}`);
+        expect(rows.length).toBe(page <= 4 ? 1 : 0);
+        pages.push(...rows.map((r) => r.service_request_id));
+      }
+      expect(pages).toEqual([...made].reverse());
+      expect((await list('page_size=3&page=2')).map((r) => r.service_request_id)).toEqual([made[0]]);
+      // A range inside one month, and one that starts years before (one statement over the months).
+      expect(
+        (await list('start_date=2030-02-01T00:00:00Z&end_date=2030-02-28T00:00:00Z')).map(
+          (r) => r.service_request_id,
+        ),
+      ).toEqual([made[2], made[1]]);
+      expect(
+        (await list('start_date=2020-01-01T00:00:00Z&service_code=roads&page_size=4')).map(
+          (r) => r.service_request_id,
+        ),
+      ).toEqual([...made].reverse());
+      expect(await list('status=closed')).toEqual([]);
+    } finally {
+      s.setNow(undefined as unknown as Date);
+    }
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
@@ -17,8 +17,8 @@ import { requireAdmin } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import type { CategoryRow } from '../catalog/repository.ts';
 import { createRequest } from '../requests/intake.ts';
-import { idByNumber, idsByNumber, inMonths } from '../requests/ids.ts';
-import { findViewByNumber, findViewsByIds, insertEvent, type RequestView } from '../requests/repository.ts';
+import { idByNumber, idsByNumber, inMonths, monthRanges } from '../requests/ids.ts';
+import { findViewByNumber, insertEvent, type RequestRow } from '../requests/repository.ts';
 import { send, sendError } from './format.ts';
 
 const CLOSED = new Set(['resolved', 'closed', 'rejected', 'duplicate']);
@@ -57,7 +57,55 @@ function presentService(c: CategoryRow, groups: Map<string, CategoryRow>, lang: 
   };
 }
 
-function presentRequest(r: RequestView) {
+/** What a public request shows: no resident, no address, no internal notes. */
+type PublicRow = Pick<
+  RequestRow,
+  | 'number'
+  | 'status'
+  | 'status_reason'
+  | 'category_code'
+  | 'text'
+  | 'agency_code'
+  | 'created_at'
+  | 'updated_at'
+  | 'due_at'
+  | 'lat'
+  | 'lon'
+>;
+const PUBLIC_COLUMNS = sql`number, status, status_reason, category_code, text, agency_code, created_at, updated_at, due_at, lat, lon`;
+
+/**
+ * A page of the public list by time: only the public columns (1,000 rows by default), each month
+ * of the range on its own, each reading its partition's (city_id, created_at, id) index backwards
+ * and stopping at the page's last row. One statement over the range would sort every request of
+ * those months (≈ 60 k in 90 days at 1 M requests) to return a thousand. Also `komek explain`'s.
+ */
+export function publicListQuery(o: {
+  cityId: string;
+  start: Date;
+  end: Date;
+  /** `AND …` conditions on the requests. */
+  filters: SQL;
+  pageSize: number;
+  offset: number;
+}): SQL {
+  const months = monthRanges(o.start, o.end);
+  const order = sql`ORDER BY created_at DESC, id DESC`;
+  const where = sql`city_id = ${o.cityId} AND created_at >= ${o.start} AND created_at <= ${o.end} ${o.filters}`;
+  // Years at once (an export): one statement over the months of the range.
+  if (months.length > 37)
+    return sql`SELECT ${PUBLIC_COLUMNS} FROM requests WHERE ${where} AND ${inMonths(sql`id`, o.start, o.end)}
+      ${order} LIMIT ${o.pageSize} OFFSET ${o.offset}`;
+  return sql`SELECT ${PUBLIC_COLUMNS} FROM (${sql.join(
+    months.map(
+      (m) => sql`(SELECT ${PUBLIC_COLUMNS}, id FROM requests WHERE ${where} AND id >= ${m.lo} AND id < ${m.hi}
+        ${order} LIMIT ${o.offset + o.pageSize})`,
+    ),
+    sql` UNION ALL `,
+  )}) m ${order} LIMIT ${o.pageSize} OFFSET ${o.offset}`;
+}
+
+function presentRequest(r: PublicRow) {
   return {
     service_request_id: r.number,
     status: CLOSED.has(r.status) ? 'closed' : 'open',
@@ -194,35 +242,28 @@ export function open311Routes(app: App, deps: AppDeps): void {
               : sql``;
         const updAfter = q.updated_after ? new Date(q.updated_after) : undefined;
         const updBefore = q.updated_before ? new Date(q.updated_before) : undefined;
-        // By number: their ids first; by time: only the months of the range are read.
+        const filters = sql`${
+          q.service_code
+            ? sql`AND category_code IN (${sql.join(
+                q.service_code.split(',').map((c) => sql`${c.trim()}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
+          ${statusFilter}
+          ${updAfter && !Number.isNaN(updAfter.getTime()) ? sql`AND updated_at > ${updAfter}` : sql``}
+          ${updBefore && !Number.isNaN(updBefore.getTime()) ? sql`AND updated_at < ${updBefore}` : sql``}`;
+        const offset = (page - 1) * pageSize;
+        // By number: their ids; by time: see publicListQuery.
         const wanted = ids
           ? [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()]
           : undefined;
-        const rows = await deps.readDb.query<{
-          id: number;
-        }>(sql`SELECT id FROM requests WHERE city_id = ${deps.config.cityId}
-          ${
-            wanted
-              ? sql`AND id = ANY(${sql.param(wanted)}::bigint[])`
-              : sql`AND created_at >= ${start} AND created_at <= ${end} AND ${inMonths(sql`id`, start, end)}`
-          }
-          ${
-            q.service_code
-              ? sql`AND category_code IN (${sql.join(
-                  q.service_code.split(',').map((c) => sql`${c.trim()}`),
-                  sql`, `,
-                )})`
-              : sql``
-          }
-          ${statusFilter}
-          ${updAfter && !Number.isNaN(updAfter.getTime()) ? sql`AND updated_at > ${updAfter}` : sql``}
-          ${updBefore && !Number.isNaN(updBefore.getTime()) ? sql`AND updated_at < ${updBefore}` : sql``}
-          ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-        // One statement for the page's views (not one round trip per row: 1,000 per default page).
-        const views = await findViewsByIds(
-          deps.readDb,
-          deps.config.cityId,
-          rows.map((r) => r.id),
+        const views = await deps.readDb.query<PublicRow>(
+          wanted
+            ? sql`SELECT ${PUBLIC_COLUMNS} FROM requests
+              WHERE city_id = ${deps.config.cityId} AND id = ANY(${sql.param(wanted)}::bigint[]) ${filters}
+              ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}`
+            : publicListQuery({ cityId: deps.config.cityId, start, end, filters, pageSize, offset }),
         );
         return send(reply, f.format, 'requests', views.map(presentRequest));
       }
