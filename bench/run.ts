@@ -7,6 +7,8 @@
  *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  npm run bench
  * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
+ *   BENCH_DB=pglite BENCH_DATA_DIR=/tmp/komek-suite-… BENCH_REQUESTS=1 npm run bench   (a data directory
+ *   an earlier run loaded and printed)
  */
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   let env: Record<string, string>;
   const schema = process.env.BENCH_SCHEMA ?? `bench_suite`;
   if (KIND === 'pglite') {
-    const dir = tempDir('komek-suite-');
+    const dir = process.env.BENCH_DATA_DIR ?? tempDir('komek-suite-');
     db = await openDb({ dataDir: join(dir, 'pglite') });
     env = { DATA_DIR: dir };
   } else {
@@ -86,7 +88,9 @@ async function main(): Promise<void> {
     )
   )[0];
   await db.close();
-  process.stderr.write(`data ready: ${total} requests in ${Math.round((Date.now() - t0) / 1000)} s\n`);
+  process.stderr.write(
+    `data ready: ${total} requests in ${Math.round((Date.now() - t0) / 1000)} s${KIND === 'pglite' ? ` (${env.DATA_DIR})` : ''}\n`,
+  );
 
   const server = await startServer({ ...env, SEED_DEMO: 'false' }, 18200);
   const login = await fetch(`${server.url}/api/v1/auth/login`, {

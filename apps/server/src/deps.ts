@@ -18,6 +18,7 @@ export async function openDatabase(config: Config, schema?: string): Promise<Db>
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
     poolSize: config.databasePoolSize,
+    pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
     statementTimeoutMs: config.statementTimeoutMs,
     ...(schema ? { schema } : {}),
   });
