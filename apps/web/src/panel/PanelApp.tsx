@@ -14,6 +14,7 @@ import { LanguageSelect } from '../shared/LanguageSelect.tsx';
 import { useCategories } from '../console/Queue.tsx';
 import { dueIn } from '../console/nav.ts';
 import { Chart, registerDistricts, type DistrictFeature, type Option } from './charts.tsx';
+import { cityDay, daysBefore } from './dates.ts';
 
 interface Breakdown {
   key: string;
@@ -69,8 +70,6 @@ interface Backlog {
 }
 
 const PERIODS = [1, 7, 30, 90, 365];
-const DAY = 86_400_000;
-const iso = (d: Date): string => d.toISOString().slice(0, 10);
 /** Opens the console's queue with these filters (a full navigation: the console is another app). */
 const toQueue = (filters: Record<string, string>): void => {
   window.location.assign(`/console?${new URLSearchParams(filters).toString()}`);
@@ -127,19 +126,27 @@ export default function PanelApp() {
       () => setUser(null),
     );
   }, []);
-  const to = iso(new Date());
-  const from = iso(new Date(Date.now() - (days - 1) * DAY));
+  // The city's time zone, before any date is asked for.
+  const [timeZone, setTimeZone] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ timeZone: string }>('/api/v1/public/settings').then(
+      (r) => setTimeZone(r.timeZone),
+      () => setTimeZone('Asia/Almaty'),
+    );
+  }, []);
+  const to = cityDay(timeZone ?? 'Asia/Almaty');
+  const from = daysBefore(to, days - 1);
   const range = `from=${from}&to=${to}`;
   useEffect(() => {
-    if (!user) return;
+    if (!user || !timeZone) return;
     const fail = (e: unknown): void => setError(e instanceof ApiError ? e.message : String(e));
     window.history.replaceState(null, '', `/panel?days=${days}${topic ? `&topic=${topic}` : ''}`);
     api<Overview>(`/api/v1/analytics/overview?${range}`).then(setOv, fail);
     api<{ series: Series; lastYear: Series }>(
-      `/api/v1/analytics/volume?bucket=${days > 90 ? 'week' : 'day'}&${days < 30 ? `from=${iso(new Date(Date.now() - 29 * DAY))}&to=${to}` : range}`,
+      `/api/v1/analytics/volume?bucket=${days > 90 ? 'week' : 'day'}&${days < 30 ? `from=${daysBefore(to, 29)}&to=${to}` : range}`,
     ).then(setVol, fail);
     api<{ rows: typeof rising }>(
-      `/api/v1/analytics/rising?${days < 30 ? `from=${iso(new Date(Date.now() - 29 * DAY))}&to=${to}` : range}`,
+      `/api/v1/analytics/rising?${days < 30 ? `from=${daysBefore(to, 29)}&to=${to}` : range}`,
     ).then((r) => setRising(r.rows.slice(0, 8)), fail);
     api<{ rows: Breakdown[] }>(`/api/v1/analytics/breakdown?by=district&${range}`).then(
       (r) => setDistricts(r.rows),
@@ -149,7 +156,7 @@ export default function PanelApp() {
       (r) => setByAgency(r.rows.filter((x) => x.key).slice(0, 10)),
       fail,
     );
-  }, [user, days]);
+  }, [user, days, timeZone]);
   useEffect(() => {
     if (!user) return;
     const quiet = (): void => undefined;
@@ -179,11 +186,11 @@ export default function PanelApp() {
   // The topic whose seasons are shown: chosen, else the period's top topic.
   const seasonTopic = topic || ov?.topCategories[0]?.category || '';
   useEffect(() => {
-    if (!user || !seasonTopic) return;
+    if (!user || !seasonTopic || !timeZone) return;
     api<NonNullable<typeof season>>(
-      `/api/v1/analytics/seasonality?category=${encodeURIComponent(seasonTopic)}&from=${iso(new Date(Date.now() - 729 * DAY))}&to=${to}`,
+      `/api/v1/analytics/seasonality?category=${encodeURIComponent(seasonTopic)}&from=${daysBefore(to, 729)}&to=${to}`,
     ).then(setSeason, () => setSeason(null));
-  }, [user, seasonTopic]);
+  }, [user, seasonTopic, timeZone]);
 
   const charts = useMemo(() => {
     const hours = Array.from({ length: 24 }, (_, h) => String(h));
