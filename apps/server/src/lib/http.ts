@@ -42,6 +42,9 @@ interface PgLikeError {
 /** Maps any thrown value to the one error shape; unknown errors are a 500 without details. */
 export function installErrorHandler(app: App): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    // A handler that failed after choosing another type (a CSV download) still answers in JSON.
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    reply.removeHeader('content-disposition');
     if (err instanceof AppError) {
       if (err.code === 'rate_limited' && typeof err.details.retryAfterSeconds === 'number') {
         void reply.header('Retry-After', String(err.details.retryAfterSeconds));

@@ -15,7 +15,14 @@ let pending: Buffer[] = [];
 let size = 0;
 const flush = (): void => {
   if (!pending.length) return;
-  const data = Buffer.concat(pending);
+  // An array of its own to hand over (moved, not copied): Buffer.concat may return a slice of
+  // Node's shared pool, which Node 22+ refuses to transfer (DataCloneError).
+  const data = new Uint8Array(size);
+  let at = 0;
+  for (const b of pending) {
+    data.set(b, at);
+    at += b.length;
+  }
   pending = [];
   size = 0;
   port.postMessage({ type: 'chunk', data }, [data.buffer]);
