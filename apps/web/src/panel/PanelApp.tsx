@@ -70,6 +70,7 @@ interface Backlog {
 }
 
 const PERIODS = [1, 7, 30, 90, 365];
+const ASTANA = 'Asia/Almaty';
 /** Opens the console's queue with these filters (a full navigation: the console is another app). */
 const toQueue = (filters: Record<string, string>): void => {
   window.location.assign(`/console?${new URLSearchParams(filters).toString()}`);
@@ -126,15 +127,15 @@ export default function PanelApp() {
       () => setUser(null),
     );
   }, []);
-  // The city's time zone, before any date is asked for.
+  // The city's time zone (Astana's until the settings answer), before any date is asked for.
   const [timeZone, setTimeZone] = useState<string | null>(null);
   useEffect(() => {
     api<{ timeZone: string }>('/api/v1/public/settings').then(
       (r) => setTimeZone(r.timeZone),
-      () => setTimeZone('Asia/Almaty'),
+      () => setTimeZone(ASTANA),
     );
   }, []);
-  const to = cityDay(timeZone ?? 'Asia/Almaty');
+  const to = cityDay(timeZone ?? ASTANA);
   const from = daysBefore(to, days - 1);
   const range = `from=${from}&to=${to}`;
   useEffect(() => {

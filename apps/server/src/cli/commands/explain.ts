@@ -13,7 +13,7 @@ import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cellsAround } from '../../lib/geo.ts';
-import { publicListQuery } from '../../modules/open311/routes.ts';
+import { publicListQuery } from '../../modules/open311/list.ts';
 import { monthRanges } from '../../modules/requests/ids.ts';
 import { parseArgs } from '../io.ts';
 
@@ -112,7 +112,7 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         cityId: city,
         start: since90,
         end: now,
-        filters: sql``,
+        filters: {},
         pageSize: 1000,
         offset: 0,
       }),

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
@@ -17,11 +17,10 @@ import { requireAdmin } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
 import type { CategoryRow } from '../catalog/repository.ts';
 import { createRequest } from '../requests/intake.ts';
-import { idByNumber, idsByNumber, inMonths, monthRanges } from '../requests/ids.ts';
-import { findViewByNumber, insertEvent, type RequestRow } from '../requests/repository.ts';
+import { idByNumber, idsByNumber } from '../requests/ids.ts';
+import { findViewByNumber, insertEvent } from '../requests/repository.ts';
 import { send, sendError } from './format.ts';
-
-const CLOSED = new Set(['resolved', 'closed', 'rejected', 'duplicate']);
+import { CLOSED, publicListQuery, type ListFilters, type PublicRow } from './list.ts';
 
 /** Our statuses in the extended states FixMyStreet-style clients use on servicerequestupdates. */
 const UPDATE_STATUS: Record<string, string> = {
@@ -55,54 +54,6 @@ function presentService(c: CategoryRow, groups: Map<string, CategoryRow>, lang: 
     keywords: (c.keywords[lang] ?? []).join(', '),
     group: c.parent_code ? (groups.get(c.parent_code)?.name[lang] ?? '') : '',
   };
-}
-
-/** What a public request shows: no resident, no address, no internal notes. */
-type PublicRow = Pick<
-  RequestRow,
-  | 'number'
-  | 'status'
-  | 'status_reason'
-  | 'category_code'
-  | 'text'
-  | 'agency_code'
-  | 'created_at'
-  | 'updated_at'
-  | 'due_at'
-  | 'lat'
-  | 'lon'
->;
-const PUBLIC_COLUMNS = sql`number, status, status_reason, category_code, text, agency_code, created_at, updated_at, due_at, lat, lon`;
-
-/**
- * A page of the public list by time: only the public columns (1,000 rows by default), each month
- * of the range on its own, each reading its partition's (city_id, created_at, id) index backwards
- * and stopping at the page's last row. One statement over the range would sort every request of
- * those months (≈ 60 k in 90 days at 1 M requests) to return a thousand. Also `komek explain`'s.
- */
-export function publicListQuery(o: {
-  cityId: string;
-  start: Date;
-  end: Date;
-  /** `AND …` conditions on the requests. */
-  filters: SQL;
-  pageSize: number;
-  offset: number;
-}): SQL {
-  const months = monthRanges(o.start, o.end);
-  const order = sql`ORDER BY created_at DESC, id DESC`;
-  const where = sql`city_id = ${o.cityId} AND created_at >= ${o.start} AND created_at <= ${o.end} ${o.filters}`;
-  // Years at once (an export): one statement over the months of the range.
-  if (months.length > 37)
-    return sql`SELECT ${PUBLIC_COLUMNS} FROM requests WHERE ${where} AND ${inMonths(sql`id`, o.start, o.end)}
-      ${order} LIMIT ${o.pageSize} OFFSET ${o.offset}`;
-  return sql`SELECT ${PUBLIC_COLUMNS} FROM (${sql.join(
-    months.map(
-      (m) => sql`(SELECT ${PUBLIC_COLUMNS}, id FROM requests WHERE ${where} AND id >= ${m.lo} AND id < ${m.hi}
-        ${order} LIMIT ${o.offset + o.pageSize})`,
-    ),
-    sql` UNION ALL `,
-  )}) m ${order} LIMIT ${o.pageSize} OFFSET ${o.offset}`;
 }
 
 function presentRequest(r: PublicRow) {
@@ -234,36 +185,23 @@ export function open311Routes(app: App, deps: AppDeps): void {
           return sendError(reply, f.format, 400, 'start_date and end_date must be ISO 8601 times');
         const pageSize = Math.min(1000, Math.max(1, Number(q.page_size ?? 1000) || 1000));
         const page = Math.max(1, Number(q.page ?? 1) || 1);
-        const statusFilter =
-          q.status === 'open'
-            ? sql`AND status NOT IN ('resolved', 'closed', 'rejected', 'duplicate')`
-            : q.status === 'closed'
-              ? sql`AND status IN ('resolved', 'closed', 'rejected', 'duplicate')`
-              : sql``;
-        const updAfter = q.updated_after ? new Date(q.updated_after) : undefined;
-        const updBefore = q.updated_before ? new Date(q.updated_before) : undefined;
-        const filters = sql`${
-          q.service_code
-            ? sql`AND category_code IN (${sql.join(
-                q.service_code.split(',').map((c) => sql`${c.trim()}`),
-                sql`, `,
-              )})`
-            : sql``
-        }
-          ${statusFilter}
-          ${updAfter && !Number.isNaN(updAfter.getTime()) ? sql`AND updated_at > ${updAfter}` : sql``}
-          ${updBefore && !Number.isNaN(updBefore.getTime()) ? sql`AND updated_at < ${updBefore}` : sql``}`;
-        const offset = (page - 1) * pageSize;
-        // By number: their ids; by time: see publicListQuery.
-        const wanted = ids
-          ? [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()]
-          : undefined;
+        const date = (v: string | undefined): Date | undefined => {
+          const d = v ? new Date(v) : undefined;
+          return d && !Number.isNaN(d.getTime()) ? d : undefined;
+        };
+        const filters: ListFilters = {
+          serviceCodes: q.service_code?.split(',').map((c) => c.trim()),
+          status: q.status === 'open' || q.status === 'closed' ? q.status : undefined,
+          updatedAfter: date(q.updated_after),
+          updatedBefore: date(q.updated_before),
+        };
+        const common = { cityId: deps.config.cityId, filters, pageSize, offset: (page - 1) * pageSize };
         const views = await deps.readDb.query<PublicRow>(
-          wanted
-            ? sql`SELECT ${PUBLIC_COLUMNS} FROM requests
-              WHERE city_id = ${deps.config.cityId} AND id = ANY(${sql.param(wanted)}::bigint[]) ${filters}
-              ORDER BY created_at DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}`
-            : publicListQuery({ cityId: deps.config.cityId, start, end, filters, pageSize, offset }),
+          publicListQuery(
+            ids
+              ? { ...common, ids: [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()] }
+              : { ...common, start, end },
+          ),
         );
         return send(reply, f.format, 'requests', views.map(presentRequest));
       }
