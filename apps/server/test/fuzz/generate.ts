@@ -91,7 +91,8 @@ export function valid(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknow
       return fc.constant(null);
     case 'array':
       // A tuple lists one schema per position.
-      if (Array.isArray(s.items)) return fc.tuple(...(s.items as JsonSchema[]).map((i) => valid(i, depth + 1)));
+      if (Array.isArray(s.items))
+        return fc.tuple(...(s.items as JsonSchema[]).map((i) => valid(i, depth + 1)));
       return fc.array(valid(s.items, depth + 1), {
         minLength: s.minItems ?? 0,
         maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 3, 3)),

@@ -4,88 +4,32 @@
  * half-written exists. Clients retry with the same Idempotency-Key, as real clients do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openDb, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
-import { CITY, PASSWORD, seedTestCity } from '../factories.ts';
+import { PASSWORD, seedTestCity } from '../factories.ts';
+import { serverEnv, serverTarget, waitUp, type ServerTarget } from '../server-process.ts';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main.ts');
 const url = process.env.DATABASE_URL;
 const KILLS = 3;
 
-interface Target {
-  env: Record<string, string>;
-  open(): Promise<Db>;
-  cleanup(): Promise<void>;
-}
-
-async function target(): Promise<Target> {
-  if (url) {
-    const schema = `crash_${randomBytes(4).toString('hex')}`;
-    return {
-      env: {
-        DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema},public`)}`,
-      },
-      open: () => openDb({ url, schema }),
-      async cleanup() {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await c.end();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(join(tmpdir(), 'komek-crash-'));
-  return {
-    env: { DATA_DIR: dataDir },
-    open: () => openDb({ dataDir: join(dataDir, 'pglite') }),
-    cleanup: async () => undefined,
-  };
-}
-
 function start(env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', main], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      JOBS: 'false',
-      CITY_ID: CITY,
-      LOG_LEVEL: 'error',
-      NODE_ENV: 'test',
-    },
+    env: serverEnv(env, port),
     stdio: 'ignore',
   });
 }
 
-async function waitUp(base: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-let t: Target | undefined;
+let t: ServerTarget | undefined;
 afterAll(async () => {
   await t?.cleanup();
 });
 
 describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs under intake load without losing or doubling an acknowledged request`, async () => {
-    t = await target();
+    t = await serverTarget('crash');
     const seedDb = await t.open();
     await migrate(seedDb);
     await seedTestCity(seedDb);
