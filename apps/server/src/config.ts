@@ -17,6 +17,12 @@ export interface Config {
   databaseReplicaUrl: string | undefined;
   /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE, default 10). */
   databasePoolSize: number;
+  /**
+   * PostgreSQL's max_parallel_workers_per_gather for the API's connections
+   * (DATABASE_PARALLEL_WORKERS, default 0): an API answers many small queries at once, and on a
+   * small machine a parallel plan's worker start-up costs more than it saves.
+   */
+  databaseParallelWorkers: number;
   /** PGlite's shared buffers in MB (PGLITE_SHARED_BUFFERS_MB, default 128): memory for speed. */
   pgliteSharedBuffersMb: number;
   /** Seed the demo city on first start (SEED_DEMO; default true on the embedded database). */
@@ -75,6 +81,8 @@ export const CONFIG_DOCS: Record<string, string> = {
   DATABASE_URL: 'postgres://… to use PostgreSQL instead of the embedded PGlite',
   DATABASE_REPLICA_URL: 'postgres://… of a streaming replica for analytics and public reads (optional)',
   DATABASE_POOL_SIZE: 'PostgreSQL pool size (default 10)',
+  DATABASE_PARALLEL_WORKERS:
+    "PostgreSQL's max_parallel_workers_per_gather for the server's connections (default 0: no parallel plans; raise it on a machine with cores to spare)",
   PGLITE_SHARED_BUFFERS_MB:
     'shared buffers of the embedded database in MB (default 128; 32 saves ≈ 110 MB of memory at 1 M requests, ≈ 5–10 % slower)',
   SEED_DEMO:
@@ -173,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     databaseReplicaUrl: url('DATABASE_REPLICA_URL'),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
+    databaseParallelWorkers: int('DATABASE_PARALLEL_WORKERS', 0, 0, 1024),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', 128, 1, 65_536),
     seedDemo: bool('SEED_DEMO', !databaseUrl),
     seedDemoRequests: int('SEED_DEMO_REQUESTS', 23_000, 0, 50_000_000),

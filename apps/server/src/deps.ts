@@ -18,6 +18,7 @@ export async function openDatabase(config: Config, schema?: string): Promise<Db>
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
     poolSize: config.databasePoolSize,
+    parallelWorkers: config.databaseParallelWorkers,
     pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
     statementTimeoutMs: config.statementTimeoutMs,
     ...(schema ? { schema } : {}),
@@ -32,7 +33,11 @@ export async function createRuntime(
   const db = opts.db ?? (await openDatabase(config));
   await migrate(db);
   const readDb = config.databaseReplicaUrl
-    ? await openDb({ url: config.databaseReplicaUrl, poolSize: config.databasePoolSize })
+    ? await openDb({
+        url: config.databaseReplicaUrl,
+        poolSize: config.databasePoolSize,
+        parallelWorkers: config.databaseParallelWorkers,
+      })
     : db;
   const live = await createLiveHub(db);
   const deps: AppDeps = {

@@ -111,6 +111,8 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests create one per file); created if missing. */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL's max_parallel_workers_per_gather on every connection (unset: the server's). */
+  parallelWorkers?: number;
   statementTimeoutMs?: number;
   /** Application name shown in pg_stat_activity. */
   applicationName?: string;
@@ -182,12 +184,19 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       await admin.end();
     }
   }
+  // Session settings sent in the startup packet (no round trip): the schema, parallel query.
+  const settings = [
+    ...(opts.schema ? [`-c search_path="${opts.schema}",public`] : []),
+    ...(opts.parallelWorkers !== undefined
+      ? [`-c max_parallel_workers_per_gather=${opts.parallelWorkers}`]
+      : []),
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
     application_name: opts.applicationName ?? 'komek',
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-    ...(opts.schema ? { options: `-c search_path="${opts.schema}",public` } : {}),
+    ...(settings.length ? { options: settings.join(' ') } : {}),
     connectionTimeoutMillis: 5000,
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
@@ -199,10 +208,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     max: Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2)),
     application_name: `${opts.applicationName ?? 'komek'}-prepared`,
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-    options: [
-      '-c plan_cache_mode=force_generic_plan',
-      ...(opts.schema ? [`-c search_path="${opts.schema}",public`] : []),
-    ].join(' '),
+    options: ['-c plan_cache_mode=force_generic_plan', ...settings].join(' '),
     connectionTimeoutMillis: 5000,
   });
   generic.on('error', () => undefined);

@@ -103,6 +103,19 @@ describe('rollups', () => {
     const days = await rebuildAll(s.db, 'testcity', TZ);
     expect(days).toBe(3);
     expect((await s.db.query<{ k: string }>(rollQ)).map((r) => r.k)).toEqual(before);
+    // Rewritten rollups are vacuumed and analysed at once (their dead rows would cost the dashboard).
+    const stats = await s.db.query<{ relname: string; vacuumed: boolean; analysed: boolean }>(
+      sql`SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analysed
+          FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname LIKE 'request_rollup_%'
+          ORDER BY relname`,
+    );
+    expect(stats).toEqual(
+      ['request_rollup_city_daily', 'request_rollup_daily', 'request_rollup_monthly'].map((relname) => ({
+        relname,
+        vacuumed: true,
+        analysed: true,
+      })),
+    );
     // rebuildAll stamps the database clock; put back the test clock's watermark for the next test.
     await s.db.query(sql`UPDATE rollup_state SET scanned_until = ${state[0]!.t}`);
   });

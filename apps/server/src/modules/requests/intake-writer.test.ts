@@ -80,6 +80,25 @@ describe('intake writer', () => {
     expect(messages[0]?.n).toBe(12);
   });
 
+  it('requests handed over in one turn of the event loop go in one statement (PGlite too)', async () => {
+    const statements: string[] = [];
+    const counted = {
+      ...s.db,
+      query: ((q: Parameters<typeof s.db.query>[0], p?: unknown[]) => {
+        statements.push(typeof q === 'string' ? q : 'sql');
+        return s.db.query(q, p);
+      }) as typeof s.db.query,
+    };
+    const w = createIntakeWriter(counted, { inFlight: 1 });
+    const rows = await Promise.all(Array.from({ length: 5 }, (_, i) => w.write(write(200 + i))));
+    expect(rows.every(Boolean)).toBe(true);
+    // The first request does not leave alone before the other four are handed over.
+    expect(statements).toHaveLength(1);
+    // A request on a later turn is its own group (nothing waits for a timer).
+    await w.write(write(205));
+    expect(statements).toHaveLength(2);
+  });
+
   it('one bad request in a group fails alone; a key used twice stores one request', async () => {
     const w = createIntakeWriter(s.db, { inFlight: 1 });
     const key = `group-key-${Date.now()}`;
