@@ -13,61 +13,20 @@ import { api, ApiError, tr, type I18nText, type RequestItem, type User } from '.
 import { LanguageSelect } from '../shared/LanguageSelect.tsx';
 import { useCategories } from '../console/Queue.tsx';
 import { dueIn } from '../console/nav.ts';
-import { Chart, registerDistricts, type DistrictFeature, type Option } from './charts.tsx';
+import { Chart, registerDistricts, type DistrictFeature } from './charts.tsx';
+import {
+  buildCharts,
+  type Alert,
+  type Backlog,
+  type Breakdown,
+  type Incident,
+  type Overview,
+  type Rising,
+  type Season,
+  type Series,
+  type Today,
+} from './model.ts';
 import { cityDay, daysBefore } from './dates.ts';
-
-interface Breakdown {
-  key: string;
-  requests: number;
-  slaCompliance: number | null;
-  avgResolutionHours: number | null;
-  resolutionBuckets: { within24h: number; within72h: number; within10d: number; later: number };
-}
-interface Overview {
-  range: { from: string; to: string };
-  requests: number;
-  previousPeriod: number;
-  sameTimeLastYear: number;
-  slaCompliance: number | null;
-  avgResolutionHours: number | null;
-  satisfaction: number | null;
-  byCriticality: Breakdown[];
-  channels: { channel: string; requests: number }[];
-  topCategories: { category: string; requests: number; previous: number }[];
-}
-interface Today {
-  day: string;
-  byHour: number[];
-  yesterdayByHour: number[];
-  open: number;
-  overdue: number;
-  atRisk: number;
-  openByAgency: { agency: string; open: number; overdue: number; atRisk: number }[];
-}
-type Series = { period: string; requests: number }[];
-interface Incident {
-  id: number;
-  category: string | null;
-  district: string | null;
-  title: string;
-  openRequests: number;
-  requests: number;
-}
-interface Alert {
-  id: number;
-  day: string;
-  category: string;
-  district: string | null;
-  count: number;
-  expected: number;
-}
-interface Backlog {
-  plannedYear: number;
-  category: string;
-  district: string | null;
-  requests: number;
-  repeats: number;
-}
 
 const PERIODS = [1, 7, 30, 90, 365];
 const ASTANA = 'Asia/Almaty';
@@ -75,18 +34,6 @@ const ASTANA = 'Asia/Almaty';
 const toQueue = (filters: Record<string, string>): void => {
   window.location.assign(`/console?${new URLSearchParams(filters).toString()}`);
 };
-/** The API's resolution counts are cumulative (within 24 h ⊂ within 72 h ⊂ within 10 d): bands for stacking. */
-const bands = (b: Breakdown['resolutionBuckets']): Breakdown['resolutionBuckets'] => ({
-  within24h: b.within24h,
-  within72h: b.within72h - b.within24h,
-  within10d: b.within10d - b.within72h,
-  later: b.later,
-});
-const short = (s: string, n = 30): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const RED = '#c62828';
-const AMBER = '#ef8f00';
-const BRAND = '#0b6b50';
-const GREY = '#9aa4ae';
 
 export default function PanelApp() {
   const { t, i18n } = useTranslation();
@@ -98,13 +45,10 @@ export default function PanelApp() {
   const [ov, setOv] = useState<Overview | null>(null);
   const [now, setNow] = useState<Today | null>(null);
   const [vol, setVol] = useState<{ series: Series; lastYear: Series } | null>(null);
-  const [rising, setRising] = useState<{ category: string; requests: number; growth: number | null }[]>([]);
+  const [rising, setRising] = useState<Rising[]>([]);
   const [districts, setDistricts] = useState<Breakdown[]>([]);
   const [byAgency, setByAgency] = useState<Breakdown[]>([]);
-  const [season, setSeason] = useState<{
-    byWeek: { week: number; requests: number }[];
-    byWeekday: { weekday: number; requests: number }[];
-  } | null>(null);
+  const [season, setSeason] = useState<Season | null>(null);
   const [geo, setGeo] = useState<DistrictFeature[]>([]);
   const [agencies, setAgencies] = useState(new Map<string, Partial<I18nText>>());
   const [overdue, setOverdue] = useState<RequestItem[]>([]);
@@ -146,7 +90,7 @@ export default function PanelApp() {
     api<{ series: Series; lastYear: Series }>(
       `/api/v1/analytics/volume?bucket=${days > 90 ? 'week' : 'day'}&${days < 30 ? `from=${daysBefore(to, 29)}&to=${to}` : range}`,
     ).then(setVol, fail);
-    api<{ rows: typeof rising }>(
+    api<{ rows: Rising[] }>(
       `/api/v1/analytics/rising?${days < 30 ? `from=${daysBefore(to, 29)}&to=${to}` : range}`,
     ).then((r) => setRising(r.rows.slice(0, 8)), fail);
     api<{ rows: Breakdown[] }>(`/api/v1/analytics/breakdown?by=district&${range}`).then(
@@ -188,226 +132,20 @@ export default function PanelApp() {
   const seasonTopic = topic || ov?.topCategories[0]?.category || '';
   useEffect(() => {
     if (!user || !seasonTopic || !timeZone) return;
-    api<NonNullable<typeof season>>(
+    api<Season>(
       `/api/v1/analytics/seasonality?category=${encodeURIComponent(seasonTopic)}&from=${daysBefore(to, 729)}&to=${to}`,
     ).then(setSeason, () => setSeason(null));
   }, [user, seasonTopic, timeZone]);
 
-  const charts = useMemo(() => {
-    const hours = Array.from({ length: 24 }, (_, h) => String(h));
-    const agenciesOpen = [...(now?.openByAgency ?? [])].slice(0, 12).reverse();
-    const agencyRows = [...byAgency].reverse();
-    const risingRows = [...rising].reverse();
-    // The backlog per planned year and category (districts summed), biggest first.
-    const byYearCat = new Map<string, Backlog>();
-    for (const b of backlog) {
-      const k = `${b.plannedYear}|${b.category}`;
-      const acc = byYearCat.get(k) ?? { ...b, district: null, requests: 0, repeats: 0 };
-      acc.requests += b.requests;
-      acc.repeats += b.repeats;
-      byYearCat.set(k, acc);
-    }
-    const backlogRows = [...byYearCat.values()].sort((a, b) => a.requests - b.requests).slice(-10);
-    const mapName = geo.length ? registerDistricts(geo) : '';
-    const districtMax = Math.max(1, ...districts.map((d) => d.requests));
-    return {
-      hourly: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: [t('p_today_s'), t('p_yesterday')] },
-        grid: { left: 40, right: 10, top: 30, bottom: 24 },
-        xAxis: { type: 'category', data: hours },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [
-          { type: 'bar', name: t('p_today_s'), data: now?.byHour ?? [], itemStyle: { color: BRAND } },
-          {
-            type: 'line',
-            name: t('p_yesterday'),
-            data: now?.yesterdayByHour ?? [],
-            itemStyle: { color: GREY },
-          },
-        ],
-      } as Option,
-      agencies: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, data: [t('p_open'), t('p_overdue')] },
-        grid: { left: 190, right: 20, top: 30, bottom: 24 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: agenciesOpen.map((a) => short(agencyName(a.agency))) },
-        series: [
-          {
-            type: 'bar',
-            stack: 'open',
-            name: t('p_open'),
-            data: agenciesOpen.map((a) => a.open - a.overdue),
-            itemStyle: { color: BRAND },
-          },
-          {
-            type: 'bar',
-            stack: 'open',
-            name: t('p_overdue'),
-            data: agenciesOpen.map((a) => a.overdue),
-            itemStyle: { color: RED },
-          },
-        ],
-      } as Option,
-      volume: {
-        tooltip: { trigger: 'axis' },
-        legend: { top: 0, data: [t('p_now'), t('p_last_year')] },
-        grid: { left: 50, right: 10, top: 30, bottom: 24 },
-        xAxis: { type: 'category', data: vol?.series.map((p) => p.period) ?? [] },
-        yAxis: { type: 'value' },
-        series: [
-          { type: 'line', name: t('p_now'), data: vol?.series.map((p) => p.requests) ?? [], smooth: true },
-          {
-            type: 'line',
-            name: t('p_last_year'),
-            data: vol?.lastYear.map((p) => p.requests) ?? [],
-            smooth: true,
-            lineStyle: { type: 'dashed' },
-            itemStyle: { color: GREY },
-          },
-        ],
-      } as Option,
-      top: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, data: [t('p_now'), t('p_before')] },
-        grid: { left: 170, right: 20, top: 30, bottom: 24 },
-        xAxis: { type: 'value' },
-        yAxis: {
-          type: 'category',
-          data: (ov?.topCategories ?? []).map((c) => catName(c.category)).reverse(),
-        },
-        series: [
-          { type: 'bar', name: t('p_now'), data: (ov?.topCategories ?? []).map((c) => c.requests).reverse() },
-          {
-            type: 'bar',
-            name: t('p_before'),
-            data: (ov?.topCategories ?? []).map((c) => c.previous).reverse(),
-            itemStyle: { color: GREY },
-          },
-        ],
-      } as Option,
-      sla: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, data: [t('p_within24'), t('p_within72'), t('p_within10d'), t('p_later')] },
-        grid: { left: 190, right: 20, top: 30, bottom: 24 },
-        xAxis: { type: 'value' },
-        yAxis: { type: 'category', data: agencyRows.map((c) => short(agencyName(c.key))) },
-        series: (
-          [
-            ['p_within24', 'within24h', BRAND],
-            ['p_within72', 'within72h', '#4c9a7f'],
-            ['p_within10d', 'within10d', AMBER],
-            ['p_later', 'later', RED],
-          ] as const
-        ).map(([name, k, color]) => ({
-          type: 'bar',
-          stack: 'res',
-          name: t(name),
-          data: agencyRows.map((c) => bands(c.resolutionBuckets)[k]),
-          itemStyle: { color },
-        })),
-      } as Option,
-      channels: {
-        tooltip: { trigger: 'item' },
-        series: [
-          {
-            type: 'pie',
-            radius: ['40%', '70%'],
-            data: (ov?.channels ?? []).map((c) => ({ name: c.channel, value: c.requests })),
-          },
-        ],
-      } as Option,
-      map: mapName
-        ? ({
-            tooltip: {
-              trigger: 'item',
-              formatter: (p: { name: string; value: number }) =>
-                `${districtName(p.name)}: ${Number.isFinite(p.value) ? p.value : 0}`,
-            },
-            visualMap: {
-              min: 0,
-              max: districtMax,
-              right: 10,
-              bottom: 10,
-              calculable: true,
-              inRange: { color: ['#e8f3ee', '#7fbfa5', BRAND, '#063d2d'] },
-            },
-            series: [
-              {
-                type: 'map',
-                map: mapName,
-                roam: false,
-                label: { show: true, formatter: (p: { name: string }) => districtName(p.name) },
-                data: districts.map((d) => ({ name: d.key, value: d.requests })),
-              },
-            ],
-          } as Option)
-        : null,
-      weeks: {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 40, right: 10, top: 10, bottom: 24 },
-        xAxis: { type: 'category', data: (season?.byWeek ?? []).map((w) => String(w.week)) },
-        yAxis: { type: 'value' },
-        series: [
-          { type: 'bar', data: (season?.byWeek ?? []).map((w) => w.requests), itemStyle: { color: BRAND } },
-        ],
-      } as Option,
-      weekdays: {
-        tooltip: { trigger: 'axis' },
-        grid: { left: 40, right: 10, top: 10, bottom: 24 },
-        xAxis: { type: 'category', data: (season?.byWeekday ?? []).map((w) => String(w.weekday)) },
-        yAxis: { type: 'value' },
-        series: [
-          { type: 'bar', data: (season?.byWeekday ?? []).map((w) => w.requests), itemStyle: { color: GREY } },
-        ],
-      } as Option,
-      rising: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 190, right: 30, top: 10, bottom: 24 },
-        xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-        yAxis: { type: 'category', data: risingRows.map((r) => short(catName(r.category))) },
-        series: [
-          {
-            type: 'bar',
-            name: t('p_growth'),
-            data: risingRows.map((r) => r.growth ?? 100),
-            itemStyle: { color: RED },
-          },
-        ],
-      } as Option,
-      backlog: {
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0, data: [t('p_count'), t('p_repeats')] },
-        grid: { left: 190, right: 20, top: 30, bottom: 24 },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: {
-          type: 'category',
-          data: backlogRows.map((b) => short(`${b.plannedYear} · ${catName(b.category)}`)),
-        },
-        series: [
-          {
-            type: 'bar',
-            stack: 'b',
-            name: t('p_count'),
-            data: backlogRows.map((b) => b.requests),
-            itemStyle: { color: AMBER },
-          },
-          {
-            type: 'bar',
-            stack: 'b',
-            name: t('p_repeats'),
-            data: backlogRows.map((b) => b.repeats),
-            itemStyle: { color: RED },
-          },
-        ],
-      } as Option,
-      risingRows,
-      backlogRows,
-      agenciesOpen,
-      agencyRows,
-    };
-  }, [now, vol, ov, districts, byAgency, rising, backlog, geo, season, cats, agencies, lang]);
+  const charts = useMemo(
+    () =>
+      buildCharts(
+        { now, vol, ov, districts, byAgency, rising, backlog, season },
+        { t: (k) => t(k), catName, agencyName, districtName },
+        geo.length ? registerDistricts(geo) : '',
+      ),
+    [now, vol, ov, districts, byAgency, rising, backlog, geo, season, cats, agencies, lang],
+  );
 
   if (user === undefined) return <main className="console loading">…</main>;
   if (!user) {
