@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { PGLITE_SHARED_BUFFERS_MB } from '../config.ts';
 import type { SQL } from 'drizzle-orm';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -103,10 +104,7 @@ export interface OpenOptions {
   url?: string | undefined;
   /** PGlite data directory; 'memory://' for an in-memory database. */
   dataDir?: string;
-  /**
-   * PGlite's shared buffers in MB (default 128, PostgreSQL's). They live in the process: at 1 M
-   * requests under `npm run bench`, 32 took the server from 495 to 386 MB RSS, 5–10 % slower.
-   */
+  /** PGlite's shared buffers in MB (default `PGLITE_SHARED_BUFFERS_MB`, see there). */
   pgliteSharedBuffersMb?: number;
   /** PostgreSQL schema to use (tests create one per file); created if missing. */
   schema?: string;
@@ -131,7 +129,7 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     startParams: [
       ...PGlite.defaultStartParams,
       '-c',
-      `shared_buffers=${opts.pgliteSharedBuffersMb ?? 128}MB`,
+      `shared_buffers=${opts.pgliteSharedBuffersMb ?? PGLITE_SHARED_BUFFERS_MB}MB`,
     ],
     parsers: {
       [pgliteTypes.INT8]: toNumber,

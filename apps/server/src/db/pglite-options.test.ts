@@ -3,8 +3,8 @@ import { loadConfig } from '../config.ts';
 import { openDb } from './client.ts';
 
 describe('the embedded database’s settings', () => {
-  it('takes its shared buffers from PGLITE_SHARED_BUFFERS_MB (default 128)', async () => {
-    expect(loadConfig({}).pgliteSharedBuffersMb).toBe(128);
+  it('takes its shared buffers from PGLITE_SHARED_BUFFERS_MB (default 32)', async () => {
+    expect(loadConfig({}).pgliteSharedBuffersMb).toBe(32);
     const mb = loadConfig({ PGLITE_SHARED_BUFFERS_MB: '16' }).pgliteSharedBuffersMb;
     const db = await openDb({ dataDir: 'memory://', pgliteSharedBuffersMb: mb });
     try {
