@@ -53,7 +53,7 @@ const write = (i: number, over: Partial<IntakeWrite['request']> = {}, phone?: st
 describe('intake writer', () => {
   it('writes a group in one go: every request its own number, events and message; one caller per phone', async () => {
     // One group at a time: everything queued behind the first write goes in the second group.
-    const w = createIntakeWriter(s.db, { inFlight: 1 });
+    const w = createIntakeWriter(s.db);
     const phone = '+77015550001';
     const rows = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -89,7 +89,7 @@ describe('intake writer', () => {
         return s.db.query(q, p);
       }) as typeof s.db.query,
     };
-    const w = createIntakeWriter(counted, { inFlight: 1 });
+    const w = createIntakeWriter(counted);
     const rows = await Promise.all(Array.from({ length: 5 }, (_, i) => w.write(write(200 + i))));
     expect(rows.every(Boolean)).toBe(true);
     // The first request does not leave alone before the other four are handed over.
@@ -100,7 +100,7 @@ describe('intake writer', () => {
   });
 
   it('one bad request in a group fails alone; a key used twice stores one request', async () => {
-    const w = createIntakeWriter(s.db, { inFlight: 1 });
+    const w = createIntakeWriter(s.db);
     const key = `group-key-${Date.now()}`;
     const results = await Promise.allSettled([
       w.write(write(100)),

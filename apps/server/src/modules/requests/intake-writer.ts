@@ -3,12 +3,14 @@
  * earlier ones waits for the next group, and a group is written with one statement (callers,
  * requests, their events, keys and outbox messages), where each request used to take two (the
  * caller, then the request): the round trips, executor start-up (a generic plan locks every
- * month's partition) and commits are paid once per group. (Like `lib/coalesce.ts`, which groups
- * NOTIFYs and audit rows, but every request here gets its own row back or its own error.) Under light load a group is one request, so nothing waits for a timer. A group
- * that fails is written again one request at a time, so one bad request fails alone.
+ * month's partition) and commits are paid once per group. Built on `lib/coalesce.ts`, which
+ * groups NOTIFYs and audit rows, but every request here gets its own row back or its own error.
+ * Under light load a group is one request, so nothing waits for a timer. A group that fails is
+ * written again one request at a time, so one bad request fails alone.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
+import { coalescing } from '../../lib/coalesce.ts';
 import type { IntakeEvent, NewRequest, RequestRow } from './repository.ts';
 
 export interface IntakeCaller {
@@ -39,46 +41,23 @@ interface Pending {
 export interface WriterOptions {
   /** Most requests in one group. */
   maxGroup?: number;
-  /**
-   * Groups written at the same time by this process (default 1: measured at 20 concurrent
-   * callers on PostgreSQL, one group at a time took 1,221–1,259 requests/s against 1,044–1,107
-   * with two: bigger groups, fewer statements). Each process (KOMEK_WORKERS) has its own.
-   */
-  inFlight?: number;
 }
 
-/** Groups concurrent intakes into few statements (see the module comment). */
+/**
+ * Groups concurrent intakes into few statements (see the module comment), batched as
+ * `lib/coalesce.ts` batches: one group written at a time (measured at 20 concurrent callers on
+ * PostgreSQL, one at a time took 1,221–1,259 requests/s against 1,044–1,107 with two: bigger
+ * groups, fewer statements), and a group starts on the next turn of the event loop, so the
+ * requests that arrived in this turn join it (on PGlite, whose statements run on this thread,
+ * groups formed at once were always one request). Each process (KOMEK_WORKERS) has its own.
+ */
 export function createIntakeWriter(db: Db, o: WriterOptions = {}): IntakeWriter {
-  const maxGroup = o.maxGroup ?? 64;
-  const inFlight = o.inFlight ?? 1;
-  const queue: Pending[] = [];
-  let running = 0;
-  let scheduled = false;
-  const pump = (): void => {
-    scheduled = false;
-    while (running < inFlight && queue.length) {
-      const group = queue.splice(0, maxGroup);
-      running++;
-      void writeGroup(db, group).finally(() => {
-        running--;
-        schedule();
-      });
-    }
-  };
-  // A group starts on the next turn of the event loop, not at once: the requests whose bytes
-  // arrived in this turn join it. PGlite runs a statement on this thread, so no request can
-  // arrive while a group is being written, and groups formed at once were always one request
-  // (measured with 10 concurrent callers: 1,000 statements for 1,000 requests).
-  const schedule = (): void => {
-    if (scheduled || running >= inFlight || !queue.length) return;
-    scheduled = true;
-    setImmediate(pump);
-  };
+  // writeGroup settles every request of its group itself.
+  const groups = coalescing<Pending>((group) => writeGroup(db, group), o.maxGroup ?? 64);
   return {
     write(w) {
       return new Promise<RequestRow | undefined>((resolve, reject) => {
-        queue.push({ w, resolve, reject });
-        schedule();
+        groups.push({ w, resolve, reject }).catch(reject);
       });
     },
   };
