@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { hasChromium, PASSWORD, startE2E, type E2E } from './harness.ts';
 
 describe.skipIf(!hasChromium)('operator console', () => {
@@ -23,6 +24,7 @@ describe.skipIf(!hasChromium)('operator console', () => {
     await page.getByLabel('Суть обращения').fill('Огромная яма на дороге у дома, машины объезжают');
     await page.getByLabel('Широта').fill('51.15');
     await page.getByLabel('Долгота').fill('71.35');
+    await page.getByLabel('Где это?').selectOption({ label: 'Улица, дорога' });
     // The suggestion arrives while typing and preselects the category.
     await page.getByRole('button', { name: /roads ru — \d+%/ }).waitFor();
     expect(await page.getByLabel('Категория').inputValue()).toBe('roads');
@@ -32,6 +34,10 @@ describe.skipIf(!hasChromium)('operator console', () => {
     await status.waitFor();
     const number = /109-\d{4}-\d{7}/.exec((await status.textContent()) ?? '')?.[0];
     expect(number).toBeTruthy();
+    const [kept] = await e.deps.db.query<{ place: string }>(
+      sql`SELECT attributes->>'place' AS place FROM requests WHERE number = ${number as string}`,
+    );
+    expect(kept?.place).toBe('street');
     await e.shot(page, 'console-registered');
     await ctx.close();
 

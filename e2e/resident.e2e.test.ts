@@ -154,6 +154,9 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
 
     await page.getByRole('link', { name: 'Report', exact: true }).click();
     await page.getByLabel('Describe the problem').fill('Глубокая яма на дороге у остановки, машины въезжают');
+    // Where it is goes with the words to the classifier and stays on the request.
+    await page.getByRole('button', { name: 'Street or road' }).click();
+    await page.getByRole('button', { name: 'Street or road', pressed: true }).waitFor();
     // The classifier suggests "roads" from the words; the resident takes it.
     await page.getByRole('button', { name: /roads/ }).waitFor();
     await e.shot(page, 'resident-03-suggested');
@@ -190,8 +193,11 @@ describe.skipIf(!hasChromium)('the resident app on a phone', () => {
       district_code: string;
       lat: number;
       resident_id: number;
-    }>(sql`SELECT category_code, district_code, lat, resident_id FROM requests WHERE number = ${number}`);
-    expect(req).toMatchObject({ category_code: 'roads', district_code: 'west' });
+      place: string;
+    }>(
+      sql`SELECT category_code, district_code, lat, resident_id, attributes->>'place' AS place FROM requests WHERE number = ${number}`,
+    );
+    expect(req).toMatchObject({ category_code: 'roads', district_code: 'west', place: 'street' });
     expect(req?.lat).toBeGreaterThan(51.1);
     const files = await e.deps.db.query<{ content_type: string; storage_key: string }>(
       sql`SELECT a.content_type, a.storage_key FROM attachments a JOIN requests r ON r.city_id = a.city_id AND r.id = a.request_id WHERE r.number = ${number}`,

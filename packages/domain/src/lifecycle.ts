@@ -26,6 +26,28 @@ export type Criticality = (typeof CRITICALITIES)[number];
 export const CHANNELS = ['phone', 'web', 'app', 'open311', 'email', 'messenger'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * Where the problem is, as the resident or operator chooses it besides the text (St Petersburg's
+ * portal asks the same: a building, a yard and a street call for different services). The
+ * classifier takes it as a context tag (`placeTag`).
+ */
+export const PLACES = [
+  'building',
+  'apartment',
+  'yard',
+  'street',
+  'park',
+  'structure',
+  'construction',
+  'other',
+] as const;
+export type Place = (typeof PLACES)[number];
+
+/** The classifier's context tag for a place. */
+export function placeTags(place: string | null | undefined): string[] {
+  return place ? [`place:${place}`] : [];
+}
+
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 

@@ -67,25 +67,24 @@ async function capture(fn: () => Promise<void>): Promise<Record<string, number>>
 }
 
 const split = ['--split-column', 'created_at', '--split-before', '2021-02-22'];
+/** `eval classify` on a file split at 22 Feb, text → category, small hash space, and `more`. */
+const classifyArgs = (input: string, ...more: string[]): string[] => [
+  '--input',
+  input,
+  ...split,
+  '--text-column',
+  'text',
+  '--label-column',
+  'category',
+  '--bits',
+  '14',
+  ...more,
+];
 
 describe('komek eval classify', () => {
   it('learns a separable set (with the reason level blended in) and prints the figures', async () => {
     const input = writeSet('good.csv', false);
-    const r = await capture(() =>
-      evalClassify([
-        '--input',
-        input,
-        ...split,
-        '--text-column',
-        'text',
-        '--label-column',
-        'category',
-        '--fine-label-column',
-        'reason',
-        '--bits',
-        '14',
-      ]),
-    );
+    const r = await capture(() => evalClassify(classifyArgs(input, '--fine-label-column', 'reason')));
     expect(r.n).toBe(7 * 5);
     expect(r.train_n).toBe(21 * 5);
     expect(r.accuracy).toBeGreaterThan(0.9);
@@ -96,22 +95,33 @@ describe('komek eval classify', () => {
 
   it('scores labels that do not follow the text near chance', async () => {
     const input = writeSet('shuffled.csv', true);
-    const r = await capture(() =>
-      evalClassify([
-        '--input',
-        input,
-        ...split,
-        '--text-column',
-        'text',
-        '--label-column',
-        'category',
-        '--members',
-        '2',
-        '--bits',
-        '14',
-      ]),
-    );
+    const r = await capture(() => evalClassify(classifyArgs(input, '--members', '2')));
     expect(r.accuracy).toBeLessThan(0.7);
+  });
+
+  it('with --place-column the place decides what the words leave open', async () => {
+    // The same words for snow on a building (housing) and snow on a street (roads).
+    const rows = [csvLine(['created_at', 'text', 'category', 'object'])];
+    for (let day = 1; day <= 28; day++) {
+      for (let k = 0; k < 4; k++) {
+        const onStreet = (day + k) % 2 === 0;
+        const words = TOPICS.roads?.[1]?.words[k] as string;
+        rows.push(
+          csvLine([
+            `2021-02-${String(day).padStart(2, '0')}`,
+            `${words} ${FILLER[k] as string}`,
+            onStreet ? 'roads' : 'housing',
+            onStreet ? 'Улица' : 'Дом',
+          ]),
+        );
+      }
+    }
+    const input = join(dir, 'places.csv');
+    writeFileSync(input, rows.join('\n'));
+    const words = await capture(() => evalClassify(classifyArgs(input)));
+    const placed = await capture(() => evalClassify(classifyArgs(input, '--place-column', 'object')));
+    expect(words.accuracy).toBeLessThan(0.75);
+    expect(placed.accuracy).toBeGreaterThan(0.95);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Schema pieces shared by routes. */
 import { Type, type TSchema } from '@sinclair/typebox';
-import { CHANNELS, CRITICALITIES, LANGS, STATUSES } from '@komek/domain/lifecycle';
+import { CHANNELS, CRITICALITIES, LANGS, PLACES, STATUSES } from '@komek/domain/lifecycle';
 
 export const ErrorSchema = Type.Object(
   {
@@ -24,6 +24,13 @@ export const CriticalitySchema = Type.Union(
   },
 );
 export const ChannelSchema = Type.Union(CHANNELS.map((s) => Type.Literal(s)));
+export const PlaceSchema = Type.Union(
+  PLACES.map((s) => Type.Literal(s)),
+  {
+    description:
+      'where the problem is (building, apartment, yard, street, park, structure, construction site, other): the classifier weighs it with the text',
+  },
+);
 export const LangSchema = Type.Union(LANGS.map((s) => Type.Literal(s)));
 export const I18nText = Type.Object(
   {

@@ -7,6 +7,7 @@ import {
   assembleEnsemble,
   fineTargets,
   memberJobs,
+  withTags,
   type EnsembleModel,
   type EnsembleOptions,
 } from '@komek/domain/text/ensemble';
@@ -37,7 +38,7 @@ export async function trainTextModelInWorkers(
       const worker = startTsWorker(new URL('./train-member-worker.ts', import.meta.url), {
         texts,
         labels: job.level === 'fine' ? fine : labels,
-        options: job.options,
+        options: withTags(job.options, o.tags),
       });
       worker.on('message', (m: Msg) => {
         if (m.type === 'progress') {

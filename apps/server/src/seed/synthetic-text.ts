@@ -3,7 +3,7 @@
  * residents (phones +7 70x…, Kazakh and Russian names) and the request texts built from the
  * per-category phrases, with an address on a street of the district.
  */
-import type { Lang } from '@komek/domain/lifecycle';
+import type { Lang, Place } from '@komek/domain/lifecycle';
 import { STREETS } from './astana-data.ts';
 import { LANG_SHARES } from './synthetic-profile.ts';
 import { NAMES, PLACE, WRAP } from './synthetic-phrases.ts';
@@ -101,6 +101,38 @@ const ROUTES = [
   '503',
 ];
 
+/**
+ * Where a category's problems are, as a resident would tell it (`place` in the attributes; the
+ * classifier weighs it with the text). Categories about a service, not a place (clinics,
+ * schools, payment documents, routes), have none.
+ */
+const PLACES_OF: Record<string, readonly Place[]> = {
+  'utilities.heating': ['apartment', 'apartment', 'building'],
+  'utilities.hot-water': ['apartment', 'apartment', 'building'],
+  'utilities.cold-water': ['apartment', 'apartment', 'building'],
+  'utilities.gas': ['apartment', 'building', 'yard'],
+  'utilities.sewage': ['building', 'apartment', 'yard'],
+  utilities: ['building'],
+  'electricity.outage': ['apartment', 'building', 'street'],
+  'electricity.wiring': ['building', 'street'],
+  'electricity.meter': ['apartment'],
+  'roads.lighting': ['street', 'yard'],
+  'roads.manhole': ['street', 'yard'],
+  'roads.snow': ['street', 'yard', 'street'],
+  roads: ['street'],
+  'improvement.scooters': ['street', 'park'],
+  'improvement.restoration': ['yard', 'street'],
+  improvement: ['yard'],
+  'green.pruning': ['yard', 'street', 'park'],
+  'green.dump': ['other', 'yard'],
+  green: ['park', 'yard', 'street'],
+  waste: ['yard'],
+  'transport.stops': ['structure'],
+  'order.noise': ['building', 'apartment'],
+  'order.trade': ['street'],
+  order: ['yard', 'street'],
+};
+
 /** A request text in the resident's language, its address and its answers to the category's questions. */
 export function composeText(o: ComposeInput): Composed {
   const { r, pick } = o;
@@ -126,6 +158,9 @@ export function composeText(o: ComposeInput): Composed {
   if (o.code === 'utilities.lift') Object.assign(attributes, { entrance, floor: 1 + Math.floor(r() * 16) });
   if (o.code === 'roads.pothole') attributes.size = pick(['small', 'medium', 'medium', 'large']);
   if (o.code === 'electricity.outage') attributes.scope = pick(['flat', 'building', 'building', 'street']);
+  // Six residents in ten say where it is (an operator asks less often than the app does).
+  const places = PLACES_OF[o.code] ?? PLACES_OF[o.code.split('.')[0] as string];
+  if (places && r() < 0.6) attributes.place = pick(places);
   const problem = pick(phrases[lang])
     .replaceAll('{addr}', `${streetName}, ${house}`)
     .replaceAll('{street}', streetName)

@@ -5,6 +5,7 @@ import { go } from './nav.ts';
 import { useCategories } from './Queue.tsx';
 import KbSuggest from './KbSuggest.tsx';
 import { CallerCard, type Caller } from './CallerCard.tsx';
+import { PLACE_QUESTION, PLACES, placeName, type Place } from '../shared/places.ts';
 
 interface Suggestion {
   categories: { code: string; name: I18nText; confidence: number; agency: string | null }[];
@@ -33,6 +34,7 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
   const [text, setText] = useState('');
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
+  const [place, setPlace] = useState<Place | ''>('');
   const [category, setCategory] = useState('');
   const [sugg, setSugg] = useState<Suggestion | null>(null);
   const [cands, setCands] = useState<Candidate[]>([]);
@@ -55,7 +57,9 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
   useEffect(() => {
     if (text.trim().length < 4) return;
     const timer = setTimeout(() => {
-      void api<Suggestion>('/api/v1/classify', { body: { text, ...(point ?? {}) } }).then(
+      void api<Suggestion>('/api/v1/classify', {
+        body: { text, ...(point ?? {}), ...(place ? { place } : {}) },
+      }).then(
         (s) => {
           setSugg(s);
           if (!category && s.categories[0]) setCategory(s.categories[0].code);
@@ -71,7 +75,7 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
         );
     }, 300);
     return () => clearTimeout(timer);
-  }, [text, lat, lon]);
+  }, [text, lat, lon, place]);
   const reset = (): void => {
     setDone(null);
     setAnswered(false);
@@ -79,6 +83,7 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
     setText('');
     setPhone('');
     setName('');
+    setPlace('');
     setCategory('');
     setSugg(null);
     setCands([]);
@@ -123,6 +128,7 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
               channel: 'phone',
               ...(category ? { category } : {}),
               ...(point ?? {}),
+              ...(place ? { place } : {}),
               ...(phone ? { resident: { phone, ...(name ? { name } : {}) } } : {}),
               ...(callId ? { callId } : {}),
             },
@@ -162,6 +168,15 @@ export default function Intake({ query }: { query?: URLSearchParams }) {
         <input id="name" value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor="text">{t('c_complaint')}</label>
         <textarea id="text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+        <label htmlFor="place">{tr(PLACE_QUESTION, i18n.language)}</label>
+        <select id="place" value={place} onChange={(e) => setPlace(e.target.value as Place | '')}>
+          <option value="">—</option>
+          {PLACES.map((p) => (
+            <option key={p} value={p}>
+              {placeName(p, i18n.language)}
+            </option>
+          ))}
+        </select>
         <div className="row">
           <div>
             <label htmlFor="lat">{t('c_lat')}</label>

@@ -98,8 +98,12 @@ export const residentApi = {
   logout: () => api<void>('/api/v1/auth/logout', { method: 'POST' }),
   devInbox: (phone: string) =>
     api<{ items: { body: string }[] }>(`/api/v1/dev/inbox?limit=1&recipient=${encodeURIComponent(phone)}`),
-  classify: (text: string) =>
-    optional(() => api<{ categories: Suggestion[] }>('/api/v1/classify', { body: { text } })),
+  classify: (text: string, place: string | null) =>
+    optional(() =>
+      api<{ categories: Suggestion[] }>('/api/v1/classify', {
+        body: { text, ...(place ? { place } : {}) },
+      }),
+    ),
   kbSuggest: (text: string, category: string | null, lang: string) =>
     optional(() =>
       api<{ articles: KbHit[] }>('/api/v1/kb/suggest', {

@@ -78,6 +78,27 @@ describe('text models', () => {
     expect(memberJobs({ fineLabels: fine, base: { epochs: 3 } })[0]?.options.epochs).toBe(3);
   });
 
+  it('a place tag decides what the words leave open, and a model trained without places ignores it', () => {
+    // "Snow not cleared" is the building's (roof, entrance) or the street's: the place tells.
+    const snow = ['снег не убран', 'не чистят снег', 'қар тазаланбаған', 'snow not cleared'];
+    const t = [...texts, ...snow, ...snow];
+    const y = [...coarse, ...snow.map(() => 'housing'), ...snow.map(() => 'roads')];
+    const tags = [
+      ...texts.map(() => []),
+      ...snow.map(() => ['place:building']),
+      ...snow.map(() => ['place:street']),
+    ];
+    const m = trainTextModel(t, y, { base: { features: { bits: 14, tagWeight: 3 } }, tags });
+    expect(predictText(m, 'снег не убран', 1, ['place:building'])[0]?.label).toBe('housing');
+    expect(predictText(m, 'снег не убран', 1, ['place:street'])[0]?.label).toBe('roads');
+    expect(m.members[0]?.tagged).toBe(true);
+    const plain = trainLinear(texts, coarse, { features: { bits: 14 } });
+    expect(plain.tagged).toBeUndefined();
+    expect(predictLinear(plain, 'снег не убран', 2, 1, ['place:street'])).toEqual(
+      predictLinear(plain, 'снег не убран', 2),
+    );
+  });
+
   it('refuses fine labels that do not match the texts', () => {
     expect(() => trainTextModel(texts, coarse, { fineLabels: ['x'] })).toThrow(/fine label/);
   });

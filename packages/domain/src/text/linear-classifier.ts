@@ -9,6 +9,7 @@ import {
   vectorize,
   type FeatureOptions,
   type SparseVector,
+  type TagLists,
 } from './hashed-features.ts';
 
 export interface TrainOptions {
@@ -24,6 +25,8 @@ export interface TrainOptions {
    * every sample alike; 0.3 (default) lifts rare classes' recall (macro-F1) at little cost.
    */
   classWeightPower?: number;
+  /** Context tags per text (e.g. `['place:yard']`), aligned with the texts. */
+  tags?: TagLists;
 }
 
 /** A trained model: plain data, serialisable as JSON (weights quantised to int8 per class). */
@@ -39,6 +42,8 @@ export interface LinearModel {
   weights: { scales: number[]; q: string };
   bias: number[];
   trainedOn: number;
+  /** Trained with context tags (a model without them ignores the tags it is given). */
+  tagged?: boolean;
 }
 
 interface Dense {
@@ -48,6 +53,7 @@ interface Dense {
   idf: Float32Array;
   w: Float32Array;
   bias: Float32Array;
+  tagged: boolean;
 }
 
 function rng(seed: number): () => number {
@@ -123,11 +129,13 @@ export function trainLinear(
   const holdN = texts.length >= 200 ? Math.floor(texts.length * (o.calibrationFraction ?? 0.1)) : 0;
   const hold = order.slice(0, holdN);
   const train = order.slice(holdN);
+  const tags = o.tags;
   const idf = fitIdf(
     train.map((i) => texts[i] as string),
     features,
+    tags && train.map((i) => tags[i]),
   );
-  const X = texts.map((t) => vectorize(t, features, idf));
+  const X = texts.map((t, i) => vectorize(t, features, idf, tags?.[i]));
   const d = { w: new Float32Array((1 << features.bits) * K), bias: new Float32Array(K) };
   const s = new Float64Array(K);
   const p = new Float64Array(K);
@@ -184,7 +192,8 @@ export function trainLinear(
     }
   }
   onProgress?.(total, total);
-  return pack({ labels: names, features, temperature, idf, w: d.w, bias: d.bias }, texts.length);
+  const tagged = Boolean(tags?.some((t) => t?.length));
+  return pack({ labels: names, features, temperature, idf, w: d.w, bias: d.bias, tagged }, texts.length);
 }
 
 function pack(d: Dense, trainedOn: number): LinearModel {
@@ -216,6 +225,7 @@ function pack(d: Dense, trainedOn: number): LinearModel {
     weights: { scales, q: Buffer.from(q.buffer).toString('base64') },
     bias: [...d.bias],
     trainedOn,
+    ...(d.tagged ? { tagged: true } : {}),
   };
 }
 
@@ -240,6 +250,7 @@ function unpack(m: LinearModel): Dense {
     idf,
     w,
     bias: Float32Array.from(m.bias),
+    tagged: m.tagged === true,
   };
   cache.set(m, d);
   return d;
@@ -247,19 +258,21 @@ function unpack(m: LinearModel): Dense {
 
 /**
  * The k most likely labels with calibrated probabilities (`sharpen` multiplies the calibrated
- * temperature: below 1 the distribution is peakier, as an ensemble's fine level wants).
+ * temperature: below 1 the distribution is peakier, as an ensemble's fine level wants), given the
+ * text and its context tags.
  */
 export function predictLinear(
   m: LinearModel,
   text: string,
   k = 3,
   sharpen = 1,
+  tags?: readonly string[],
 ): { label: string; confidence: number }[] {
   const d = unpack(m);
   const K = d.labels.length;
   const s = new Float64Array(K);
   const p = new Float64Array(K);
-  scores(d, vectorize(text, d.features, d.idf), K, s);
+  scores(d, vectorize(text, d.features, d.idf, d.tagged ? tags : undefined), K, s);
   softmax(s, d.temperature * sharpen, p);
   return [...p.keys()]
     .sort((a, b) => (p[b] as number) - (p[a] as number))

@@ -4,13 +4,16 @@
  * later, e.g. to validate on the month before the test month): trains the text model
  * (linear members, optionally blended with a finer label level: `--fine-label-column reason`)
  * and prints one JSON line: n, accuracy, macro_f1, top3, train_seconds, predict_ms_p50.
+ * `--place-column C` adds what the resident chose besides the text (St Petersburg's portal asks
+ * the kind of place: building, yard, street…) as a context tag `place:<value>`, as the intake
+ * stores it.
  */
 import { predictText } from '@komek/domain/text/ensemble';
 import { trainTextModelInWorkers } from '../../lib/train-parallel.ts';
 import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
-  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8]';
+  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8] [--place-column C] [--tag-weight 3]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -22,6 +25,9 @@ export async function run(argv: string[]): Promise<void> {
     Boolean(r[textCol]?.trim() && r[labelCol]?.trim() && (!fineCol || r[fineCol]?.trim()));
   train = train.filter(usable);
   test = test.filter(usable);
+  const placeCol = flags['place-column'];
+  const tagsOf = (r: Record<string, string>): string[] =>
+    placeCol && r[placeCol]?.trim() ? [`place:${(r[placeCol] as string).trim()}`] : [];
   const bar = progressBar('training', 1);
   let last = 0;
   const t0 = performance.now();
@@ -34,8 +40,12 @@ export async function run(argv: string[]): Promise<void> {
       ...(flags['fine-members'] ? { fineMembers: Number(flags['fine-members']) } : {}),
       ...(flags.mix ? { mix: Number(flags.mix) } : {}),
       ...(flags['fine-temperature'] ? { fineTemperature: Number(flags['fine-temperature']) } : {}),
+      ...(placeCol ? { tags: train.map(tagsOf) } : {}),
       base: {
-        ...(flags.bits ? { features: { bits: Number(flags.bits) } } : {}),
+        features: {
+          ...(flags.bits ? { bits: Number(flags.bits) } : {}),
+          ...(flags['tag-weight'] ? { tagWeight: Number(flags['tag-weight']) } : {}),
+        },
         ...(flags.epochs ? { epochs: Number(flags.epochs) } : {}),
         ...(flags.lr ? { learningRate: Number(flags.lr) } : {}),
         ...(flags.l2 ? { l2: Number(flags.l2) } : {}),
@@ -61,7 +71,7 @@ export async function run(argv: string[]): Promise<void> {
   const fn = new Map<string, number>();
   for (const r of test) {
     const s = performance.now();
-    const pred = predictText(model, r[textCol] as string, 3);
+    const pred = predictText(model, r[textCol] as string, 3, tagsOf(r));
     times.push(performance.now() - s);
     const truth = r[labelCol] as string;
     const top = pred[0]?.label ?? '';

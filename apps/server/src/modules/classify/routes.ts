@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { AppDeps } from '../../lib/context.ts';
 import type { App } from '../../lib/http.ts';
-import { CriticalitySchema, errors, I18nText } from '../../lib/schemas.ts';
+import { CriticalitySchema, errors, I18nText, PlaceSchema } from '../../lib/schemas.ts';
 import { suggestForText } from './suggest.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -42,6 +42,7 @@ export function classifyRoutes(app: App, deps: AppDeps): void {
             text: Type.String({ minLength: 1, maxLength: 5000 }),
             lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
             lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+            place: Type.Optional(PlaceSchema),
           },
           { additionalProperties: false },
         ),

@@ -5,6 +5,7 @@
 import { tokenize } from '@komek/domain/text/normalize';
 import type { Db } from '../../db/client.ts';
 import { predictText, type TextModel } from '@komek/domain/text/ensemble';
+import { placeTags } from '@komek/domain/lifecycle';
 import { activeVersion, loadActiveModel } from './training.ts';
 import { getCatalog } from '../catalog/cache.ts';
 
@@ -14,7 +15,8 @@ export interface Suggestion {
 }
 
 export interface Classifier {
-  suggest(cityId: string, text: string, k?: number): Promise<Suggestion[]>;
+  /** Top-k categories for a text and, when known, where the problem is (a model trained with places weighs it). */
+  suggest(cityId: string, text: string, k?: number, place?: string | null): Promise<Suggestion[]>;
   /** Which model answers for a city (kind: keywords | linear; version in classifier_models). */
   info(cityId: string): { kind: string; version: number | null };
 }
@@ -97,11 +99,11 @@ export function createClassifier(db: Db): Classifier {
         ? { kind: 'linear', version: m.version }
         : { kind: 'keywords', version: null };
     },
-    async suggest(cityId, text, k = 3) {
+    async suggest(cityId, text, k = 3, place) {
       const m = await current(cityId);
       if (m.version === null || !('model' in m)) return keywords.suggest(cityId, text, k);
       const catalog = await getCatalog(db, cityId);
-      return predictText(m.model, text, k + 2)
+      return predictText(m.model, text, k + 2, placeTags(place))
         .filter((p) => catalog?.categories.get(p.label)?.active)
         .slice(0, k)
         .map((p) => ({ category: p.label, confidence: p.confidence }));

@@ -9,11 +9,11 @@ import { assessCriticality } from '../requests/criticality.ts';
 export async function suggestForText(
   deps: Pick<AppDeps, 'db' | 'classifier' | 'now'>,
   cityId: string,
-  input: { text: string; lat?: number | undefined; lon?: number | undefined },
+  input: { text: string; lat?: number | undefined; lon?: number | undefined; place?: string | undefined },
 ) {
   const catalog = await getCatalog(deps.db, cityId);
   if (!catalog) throw notFound('city');
-  const suggestions = await deps.classifier.suggest(cityId, input.text, 3);
+  const suggestions = await deps.classifier.suggest(cityId, input.text, 3, input.place);
   const district =
     input.lat !== undefined && input.lon !== undefined
       ? districtAt(catalog, input.lat, input.lon)

@@ -2,7 +2,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { predictLinear, trainLinear } from '@komek/domain/text/linear-classifier';
 
-const { texts, labels } = (workerData as { data: { texts: string[]; labels: string[] } }).data;
+const { texts, labels, tags } = (
+  workerData as { data: { texts: string[]; labels: string[]; tags?: string[][] } }
+).data;
 try {
   const n = texts.length;
   const cut = n >= 50 ? Math.floor(n * 0.9) : n;
@@ -12,13 +14,13 @@ try {
   const model = trainLinear(
     trainIdx.map((i) => texts[i] as string),
     trainIdx.map((i) => labels[i] as string),
-    { features: { bits: 16 } },
+    { features: { bits: 16 }, ...(tags ? { tags: trainIdx.map((i) => tags[i] ?? []) } : {}) },
     (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),
   );
   let top1 = 0;
   let top3 = 0;
   for (const i of evalIdx) {
-    const p = predictLinear(model, texts[i] as string, 3);
+    const p = predictLinear(model, texts[i] as string, 3, 1, tags?.[i]);
     if (p[0]?.label === labels[i]) top1++;
     if (p.some((x) => x.label === labels[i])) top3++;
   }

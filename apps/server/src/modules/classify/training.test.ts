@@ -71,4 +71,35 @@ describe('training from the city’s history', () => {
     expect(stored[0]?.metrics.accuracy).toBeGreaterThan(0.8);
     expect(await retrainIfDue(s.db)).toEqual([]);
   }, 60_000);
+
+  it('learns from the place the intake recorded: the same words go to another service in another place', async () => {
+    // "The light is off": in a flat it is the power supply, in the street it is street lighting.
+    const history = Array.from({ length: 240 }, (_, i) => {
+      const street = Math.floor(i / 4) % 2 === 0;
+      const text = ['не горит свет', 'нет света второй день', 'жарық жоқ', 'the light is off'][
+        i % 4
+      ] as string;
+      return sql`(${CITY}, ${`P-${i}`}, 'app', ${text}, 'ru', ${street ? 'roads' : 'electricity'}, 'standard', 'closed', now(), now() - interval '1 day', ${JSON.stringify({ place: street ? 'street' : 'apartment' })}::jsonb)`;
+    });
+    await s.db.query(
+      sql`INSERT INTO requests (city_id, number, channel, text, lang, category_code, criticality, status, due_at, created_at, attributes) VALUES ${sql.join(history, sql`, `)}`,
+    );
+    expect(await retrainIfDue(s.db, { cityId: CITY, minNew: 1 })).toEqual([{ cityId: CITY, version: 2 }]);
+    (s.deps.classifier as unknown as { forget(c: string): void }).forget(CITY);
+    const top = async (place: string) =>
+      (await s.call('POST', '/api/v1/classify', { body: { text: 'не горит свет', place } })).json()
+        .categories[0].code as string;
+    expect(await top('street')).toBe('roads');
+    expect(await top('apartment')).toBe('electricity');
+    const bad = await s.call('POST', '/api/v1/classify', { body: { text: 'не горит свет', place: 'moon' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('validation_failed');
+    // The intake keeps the place (for the next training) and classifies with it.
+    const created = await s.call('POST', '/api/v1/requests', {
+      token: await s.token('operator'),
+      body: { text: 'не горит свет', place: 'street', channel: 'phone' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ category: 'roads', attributes: { place: 'street' } });
+  }, 60_000);
 });

@@ -4,21 +4,28 @@
  * stored in classifier_models with a version, activated, and hot-swapped by every process.
  */
 import { sql } from 'drizzle-orm';
+import { placeTags } from '@komek/domain/lifecycle';
 import type { Db, Queryable } from '../../db/client.ts';
 import { startTsWorker } from '../../lib/worker.ts';
 
 export interface TrainingSet {
   texts: string[];
   labels: string[];
+  /** Context tags per text: where the problem is, when the intake recorded it. */
+  tags: string[][];
 }
 
-/** Resolved and closed requests with their final category, newest first. */
+/** Resolved and closed requests with their final category (and place, if given), newest first. */
 export async function loadTrainingSet(db: Queryable, cityId: string, limit = 200_000): Promise<TrainingSet> {
-  const rows = await db.query<{ text: string; category_code: string }>(sql`
-    SELECT text, category_code FROM requests
+  const rows = await db.query<{ text: string; category_code: string; place: string | null }>(sql`
+    SELECT text, category_code, attributes->>'place' AS place FROM requests
     WHERE city_id = ${cityId} AND category_code IS NOT NULL AND status IN ('resolved', 'closed')
     ORDER BY created_at DESC LIMIT ${limit}`);
-  return { texts: rows.map((r) => r.text), labels: rows.map((r) => r.category_code) };
+  return {
+    texts: rows.map((r) => r.text),
+    labels: rows.map((r) => r.category_code),
+    tags: rows.map((r) => placeTags(r.place)),
+  };
 }
 
 export interface TrainedModel {

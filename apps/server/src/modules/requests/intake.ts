@@ -1,7 +1,7 @@
 /** Intake: a new request from any channel lands in one lifecycle. */
 import { detectLanguage } from '@komek/domain/text/normalize';
 import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
-import type { Channel, Criticality } from '@komek/domain/lifecycle';
+import type { Channel, Criticality, Place } from '@komek/domain/lifecycle';
 import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, unauthorized } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
@@ -20,6 +20,8 @@ export interface IntakeInput {
   lat?: number | undefined;
   lon?: number | undefined;
   address?: string | undefined;
+  /** Where the problem is (see PLACES); kept in the request's attributes as `place`. */
+  place?: Place | undefined;
   channel: Channel;
   resident?: { phone: string; name?: string | undefined; lang?: string | undefined } | undefined;
   attributes?: Record<string, unknown> | undefined;
@@ -57,7 +59,7 @@ export async function createRequest(
   const text = cleanText(input.text).trim();
   if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
 
-  const suggestions = await deps.classifier.suggest(cityId, text, 3);
+  const suggestions = await deps.classifier.suggest(cityId, text, 3, input.place);
   let categoryCode: string | null = null;
   if (input.category) {
     const c = catalog.categories.get(input.category);
@@ -128,7 +130,9 @@ export async function createRequest(
       agencyCode,
       createdByStaffId: actor.kind === 'staff' ? actor.id : null,
       dueAt,
-      attributes: input.attributes ?? {},
+      attributes: input.place
+        ? { ...(input.attributes ?? {}), place: input.place }
+        : (input.attributes ?? {}),
       idempotencyKey: idempotencyKey ?? null,
       createdAt: now,
     },

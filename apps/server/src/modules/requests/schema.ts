@@ -5,6 +5,7 @@ import {
   CodeSchema,
   CriticalitySchema,
   LangSchema,
+  PlaceSchema,
   RequestNumber,
   StatusSchema,
 } from '../../lib/schemas.ts';
@@ -19,6 +20,7 @@ export const CreateRequestBody = Type.Object(
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
     address: Type.Optional(Type.String({ maxLength: 500 })),
+    place: Type.Optional(PlaceSchema),
     channel: ChannelSchema,
     resident: Type.Optional(
       Type.Object(

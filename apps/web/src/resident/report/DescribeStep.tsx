@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { tr } from '../../shared/api.ts';
+import { PLACE_QUESTION, PLACES, placeName } from '../../shared/places.ts';
 import { residentApi, type Suggestion } from '../api.ts';
 import { categoryIndex, useStore } from '../store.ts';
 import CategoryPicker from './CategoryPicker.tsx';
@@ -30,7 +31,7 @@ export default function DescribeStep({
     if (text.length < 8 || !online) return;
     const timer = setTimeout(() => {
       residentApi
-        .classify(text)
+        .classify(text, form.place)
         .then((r) =>
           setSuggestions(
             (r?.categories ?? []).filter((c) => c.confidence > 0.05 && index.has(c.code)).slice(0, 3),
@@ -39,7 +40,7 @@ export default function DescribeStep({
         .catch(() => setSuggestions([]));
     }, 600);
     return () => clearTimeout(timer);
-  }, [form.text, online, index]);
+  }, [form.text, form.place, online, index]);
 
   const chosen = form.category ? index.get(form.category) : undefined;
   return (
@@ -57,6 +58,22 @@ export default function DescribeStep({
       <p id="r-text-help" className="r-muted">
         {t('r.report.publicNote')}
       </p>
+      <h2 className="r-h3" id="r-place">
+        {tr(PLACE_QUESTION, i18n.language)}
+      </h2>
+      <ul className="r-chips r-places" aria-labelledby="r-place">
+        {PLACES.map((p) => (
+          <li key={p}>
+            <button
+              type="button"
+              aria-pressed={form.place === p}
+              onClick={() => update({ place: form.place === p ? null : p })}
+            >
+              {placeName(p, i18n.language)}
+            </button>
+          </li>
+        ))}
+      </ul>
       <h2 className="r-h3" id="r-cat">
         {t('r.report.category')}
       </h2>

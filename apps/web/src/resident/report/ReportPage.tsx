@@ -33,6 +33,7 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
   const [form, setForm] = useState<ReportForm>(() => ({
     text: sessionStorage.getItem(TEXT_KEY) ?? '',
     category: initial && !initial.children.length ? initial.code : null,
+    place: null,
     photos: [],
     point: null,
     address: '',
@@ -69,6 +70,7 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
       body: {
         text: form.text.trim(),
         ...(form.category ? { category: form.category } : {}),
+        ...(form.place ? { place: form.place } : {}),
         ...(form.point ? { lat: form.point.lat, lon: form.point.lon } : {}),
         ...(form.address.trim() ? { address: form.address.trim() } : {}),
         attributes: {
@@ -109,7 +111,7 @@ export default function ReportPage({ initialCategory }: { initialCategory: strin
   if (result) {
     const again = () => {
       setResult(null);
-      setForm({ text: '', category: null, photos: [], point: null, address: '', answers: {} });
+      setForm({ text: '', category: null, place: null, photos: [], point: null, address: '', answers: {} });
       setStep('describe');
     };
     return <Done sent={result.sent} signedIn={!!user} onAnother={again} />;

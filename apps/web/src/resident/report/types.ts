@@ -1,5 +1,6 @@
 /** The report being written, shared by the wizard's steps. */
 import type { GpsPoint } from '../exif.ts';
+import type { Place } from '../../shared/places.ts';
 
 export interface Photo {
   id: string;
@@ -17,6 +18,8 @@ export interface Point {
 export interface ReportForm {
   text: string;
   category: string | null;
+  /** Where the problem is, if the resident said. */
+  place: Place | null;
   photos: Photo[];
   point: Point | null;
   address: string;
