@@ -61,8 +61,8 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         FROM request_events e WHERE e.city_id = ${city} AND e.request_id = ${s.id} ORDER BY e.id`,
     },
     {
-      name: 'dashboard: last 30 days by category (rollups)',
-      q: sql`SELECT category_code, sum(requests)::int AS requests FROM request_rollup_daily
+      name: 'dashboard: last 30 days by category (per-category daily rollup)',
+      q: sql`SELECT category_code, sum(requests)::int AS requests FROM request_rollup_category_daily
         WHERE city_id = ${city} AND day >= ${day(since30)} AND day <= ${day(now)} GROUP BY 1 ORDER BY 2 DESC`,
     },
     {

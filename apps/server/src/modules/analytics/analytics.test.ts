@@ -110,7 +110,12 @@ describe('rollups', () => {
           ORDER BY relname`,
     );
     expect(stats).toEqual(
-      ['request_rollup_city_daily', 'request_rollup_daily', 'request_rollup_monthly'].map((relname) => ({
+      [
+        'request_rollup_category_daily',
+        'request_rollup_city_daily',
+        'request_rollup_daily',
+        'request_rollup_monthly',
+      ].map((relname) => ({
         relname,
         vacuumed: true,
         analysed: true,
@@ -169,6 +174,23 @@ describe('the monthly rollup', () => {
       sql`SELECT count(*)::int AS n FROM request_rollup_city_daily GROUP BY day HAVING count(*) > 1`,
     );
     expect(one).toEqual([]);
+  });
+
+  it('the per-category daily rollup is the daily one summed per day and category', async () => {
+    const cols = MEASURE_COLUMNS.map((c) => `sum(${c})::bigint`).join(" || '|' || ");
+    const q = (table: string) =>
+      sql.raw(
+        `SELECT day::text || '|' || category_code || '|' || ${cols} AS k FROM ${table} GROUP BY day, category_code ORDER BY 1`,
+      );
+    const daily = (await s.db.query<{ k: string }>(q('request_rollup_daily'))).map((r) => r.k);
+    expect(new Set(daily.map((k) => k.split('|')[1])).size).toBeGreaterThan(1);
+    expect((await s.db.query<{ k: string }>(q('request_rollup_category_daily'))).map((r) => r.k)).toEqual(
+      daily,
+    );
+    const keys = await s.db.query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM request_rollup_category_daily WHERE district_code <> '' OR agency_code <> ''`,
+    );
+    expect(keys[0]?.n).toBe(0);
   });
 
   it('gives the same answers as the daily rollup for a range with whole months and ragged edges', async () => {

@@ -72,9 +72,9 @@ export function wholeMonths(from: string, to: string): { start: string; end: str
  * months from the monthly rollup, the ragged edges from the daily one (same columns; `day` of a
  * monthly row is the month's first day).
  */
-function rollup(f: Filter, range?: { from: string; to: string }, byDimension = false): SQL {
+function rollup(f: Filter, range?: { from: string; to: string }, groupBy?: Dimension): SQL {
   const r = range ?? f;
-  const daily = dailyTable(f, byDimension);
+  const daily = dailyTable(f, groupBy);
   const months = wholeMonths(r.from, r.to);
   if (!months) return sql`${daily} WHERE ${where(f, range)}`;
   const edges = sql`${where(f, range)} AND (day < ${months.start}::date OR day >= ${months.end}::date)`;
@@ -83,13 +83,19 @@ function rollup(f: Filter, range?: { from: string; to: string }, byDimension = f
     UNION ALL SELECT * FROM request_rollup_monthly WHERE ${inside}) AS r`;
 }
 
+/** The dimensions the daily rollup is keyed by. */
+type Dimension = 'category_code' | 'district_code' | 'agency_code';
+
 /**
- * The daily rollup to read: the city-wide one (a row a day) when neither the filter nor the
- * grouping needs category, district or agency, else the full one.
+ * The smallest daily rollup that answers: the city-wide one (a row a day) when neither the
+ * filter nor the grouping needs category, district or agency; the per-category one when only
+ * the category is needed; else the full one.
  */
-function dailyTable(f: Filter, byDimension = false): SQL {
-  const narrowed = Boolean(f.category?.length || f.district?.length || f.agency?.length);
-  return sql.raw(narrowed || byDimension ? 'request_rollup_daily' : 'request_rollup_city_daily');
+function dailyTable(f: Filter, groupBy?: Dimension): SQL {
+  if (f.district?.length || f.agency?.length || groupBy === 'district_code' || groupBy === 'agency_code')
+    return sql.raw('request_rollup_daily');
+  if (f.category?.length || groupBy === 'category_code') return sql.raw('request_rollup_category_daily');
+  return sql.raw('request_rollup_city_daily');
 }
 
 /**
@@ -167,19 +173,19 @@ export async function countsByCategory(
     key: string;
     requests: number;
   }>(sql`SELECT category_code AS key, sum(requests)::int AS requests
-    FROM ${rollup(f, range, true)} GROUP BY 1 ORDER BY 2 DESC`);
+    FROM ${rollup(f, range, 'category_code')} GROUP BY 1 ORDER BY 2 DESC`);
 }
 
 /** Requests and SLA figures by a dimension; channel, status and criticality come from the split columns. */
 export async function byDimension(
   db: Queryable,
   f: Filter,
-  dim: 'category_code' | 'district_code' | 'agency_code' | 'channel' | 'criticality' | 'status',
+  dim: Dimension | 'channel' | 'criticality' | 'status',
   range?: { from: string; to: string },
 ): Promise<BreakdownRow[]> {
   if (dim === 'category_code' || dim === 'district_code' || dim === 'agency_code') {
     return db.query<BreakdownRow>(sql`SELECT ${sql.identifier(dim)} AS key, ${MEASURES}
-      FROM ${rollup(f, range, true)} GROUP BY 1 ORDER BY 2 DESC`);
+      FROM ${rollup(f, range, dim)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
     const cols = CRITICALITIES.map(
