@@ -101,5 +101,19 @@ describe('training from the city’s history', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ category: 'roads', attributes: { place: 'street' } });
+    // Given among the attributes (an Open311 partner's attribute[place]): kept if known, else dropped.
+    const given = async (place: string) =>
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: await s.token('operator'),
+          body: { text: 'не горит свет', attributes: { place, floor: 3 }, channel: 'phone' },
+        })
+      ).json();
+    expect(await given('apartment')).toMatchObject({
+      category: 'electricity',
+      attributes: { place: 'apartment', floor: 3 },
+    });
+    const unknown = await given('moon');
+    expect(unknown.attributes).toEqual({ floor: 3 });
   }, 60_000);
 });

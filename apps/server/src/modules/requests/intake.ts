@@ -1,7 +1,7 @@
 /** Intake: a new request from any channel lands in one lifecycle. */
 import { detectLanguage } from '@komek/domain/text/normalize';
 import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
-import type { Channel, Criticality, Place } from '@komek/domain/lifecycle';
+import { PLACES, type Channel, type Criticality, type Place } from '@komek/domain/lifecycle';
 import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, unauthorized } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
@@ -59,7 +59,12 @@ export async function createRequest(
   const text = cleanText(input.text).trim();
   if (!text) throw new AppError('validation_failed', 'describe the problem', { field: 'text' });
 
-  const suggestions = await deps.classifier.suggest(cityId, text, 3, input.place);
+  // The place comes as a field or (an Open311 partner's `attribute[place]`) among the attributes;
+  // an unknown value is dropped, so the classifier only ever learns the known kinds.
+  const { place: placeAttribute, ...attributes } = input.attributes ?? {};
+  const place =
+    input.place ?? ((PLACES as readonly unknown[]).find((p) => p === placeAttribute) as Place | undefined);
+  const suggestions = await deps.classifier.suggest(cityId, text, 3, place);
   let categoryCode: string | null = null;
   if (input.category) {
     const c = catalog.categories.get(input.category);
@@ -130,9 +135,7 @@ export async function createRequest(
       agencyCode,
       createdByStaffId: actor.kind === 'staff' ? actor.id : null,
       dueAt,
-      attributes: input.place
-        ? { ...(input.attributes ?? {}), place: input.place }
-        : (input.attributes ?? {}),
+      attributes: place ? { ...attributes, place } : attributes,
       idempotencyKey: idempotencyKey ?? null,
       createdAt: now,
     },
