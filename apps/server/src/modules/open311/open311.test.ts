@@ -57,13 +57,16 @@ describe('Open311 GeoReport v2', () => {
       isArray: (name) => ['attribute', 'value', 'endpoint', 'format'].includes(name),
     });
     const def = parser.parse((await s.call('GET', '/open311/v2/services/roads.xml')).body).service_definition;
-    expect(def.attributes.attribute.map((a: { code: string }) => a.code)).toEqual(['size', 'note']);
+    // The category's questions, then where it is (every service, optional).
+    expect(def.attributes.attribute.map((a: { code: string }) => a.code)).toEqual(['size', 'note', 'place']);
     expect(def.attributes.attribute[0].values.value.map((v: { key: string }) => v.key)).toEqual([
       'small',
       'large',
     ]);
     const json = (await s.call('GET', '/open311/v2/services/roads.json')).json();
     expect(json.attributes[0].values.map((v: { key: string }) => v.key)).toEqual(['small', 'large']);
+    expect(json.attributes[2]).toMatchObject({ code: 'place', required: false, order: 3 });
+    expect(json.attributes[2].values.map((v: { key: string }) => v.key)).toContain('street');
     const disc = parser.parse((await s.call('GET', '/open311/v2/discovery.xml')).body).discovery;
     expect(disc.endpoints.endpoint[0].formats.format).toEqual(['application/json', 'text/xml']);
   });
@@ -195,6 +198,7 @@ describe('Open311 form bodies, fuzzed', () => {
             phone: field,
             address_string: field,
             'attribute[size]': field,
+            'attribute[place]': field,
           },
           { requiredKeys: [] },
         ),
@@ -211,6 +215,27 @@ describe('Open311 form bodies, fuzzed', () => {
       { numRuns: 300 },
     );
   }, 120_000);
+
+  it('takes a partner’s attribute[place] as the place when it is a known kind', async () => {
+    const stored = async (place: string) => {
+      const r = await post('json', {
+        api_key: key,
+        service_code: 'roads',
+        lat: '51.15',
+        long: '71.35',
+        description: 'Snow not cleared',
+        'attribute[place]': place,
+      });
+      expect(r.statusCode).toBe(201);
+      const id = (r.json() as { service_request_id: string }[])[0]?.service_request_id as string;
+      const [row] = await s.db.query<{ attributes: Record<string, unknown> }>(
+        sql`SELECT attributes FROM requests WHERE number = ${id}`,
+      );
+      return row?.attributes;
+    };
+    expect(await stored('yard')).toMatchObject({ place: 'yard' });
+    expect(await stored('the moon')).not.toHaveProperty('place');
+  });
 });
 
 describe('servicerequestupdates (mySociety extension)', () => {

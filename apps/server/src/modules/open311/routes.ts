@@ -8,6 +8,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
+import { PLACES } from '@komek/domain/lifecycle';
+import { PLACE_NAMES, PLACE_QUESTION } from '@komek/domain/places';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
@@ -219,18 +221,32 @@ export function open311Routes(app: App, deps: AppDeps): void {
         const l = lang(req);
         return send(reply, f.format, 'definition', {
           service_code: c.code,
-          attributes: c.questions.map((qq, i) => ({
-            variable: true,
-            code: qq.code,
-            datatype: qq.datatype,
-            required: qq.required,
-            datatype_description: '',
-            order: i + 1,
-            description: qq.description[l] || qq.description.ru,
-            ...(qq.values
-              ? { values: qq.values.map((v) => ({ key: v.key, name: v.name[l] || v.name.ru })) }
-              : {}),
-          })),
+          attributes: c.questions
+            .map((qq, i) => ({
+              variable: true,
+              code: qq.code,
+              datatype: qq.datatype,
+              required: qq.required,
+              datatype_description: '',
+              order: i + 1,
+              description: qq.description[l] || qq.description.ru,
+              ...(qq.values
+                ? { values: qq.values.map((v) => ({ key: v.key, name: v.name[l] || v.name.ru })) }
+                : {}),
+            }))
+            .concat(
+              // Where it is (optional, every service): the classifier and retraining weigh it.
+              {
+                variable: true,
+                code: 'place',
+                datatype: 'singlevaluelist',
+                required: false,
+                datatype_description: '',
+                order: c.questions.length + 1,
+                description: PLACE_QUESTION[l] || PLACE_QUESTION.ru,
+                values: PLACES.map((p) => ({ key: p, name: PLACE_NAMES[p][l] || PLACE_NAMES[p].ru })),
+              },
+            ),
         });
       }
       if (kind === 'requests' || kind === 'request') {
