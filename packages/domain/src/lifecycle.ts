@@ -43,6 +43,11 @@ export const PLACES = [
 ] as const;
 export type Place = (typeof PLACES)[number];
 
+/** Whether a value (e.g. an Open311 partner's `attribute[place]`) is one of the known places. */
+export function isPlace(v: unknown): v is Place {
+  return (PLACES as readonly unknown[]).includes(v);
+}
+
 /** The classifier's context tag for a place. */
 export function placeTags(place: string | null | undefined): string[] {
   return place ? [`place:${place}`] : [];

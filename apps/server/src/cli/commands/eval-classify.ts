@@ -13,7 +13,7 @@ import { trainTextModelInWorkers } from '../../lib/train-parallel.ts';
 import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
-  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8] [--place-column C] [--tag-weight 3]';
+  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8] [--place-column C] [--tag-weight 20]';
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);

@@ -8,8 +8,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
-import { PLACES } from '@komek/domain/lifecycle';
-import { PLACE_NAMES, PLACE_QUESTION } from '@komek/domain/places';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
@@ -17,6 +15,7 @@ import type { App } from '../../lib/http.ts';
 import { errors } from '../../lib/schemas.ts';
 import { requireAdmin } from '../auth/policy.ts';
 import { getCatalog } from '../catalog/cache.ts';
+import { serviceDefinition } from './definition.ts';
 import type { CategoryRow } from '../catalog/repository.ts';
 import { createRequest } from '../requests/intake.ts';
 import { idByNumber, idsByNumber } from '../requests/ids.ts';
@@ -218,36 +217,7 @@ export function open311Routes(app: App, deps: AppDeps): void {
         const catalog = await getCatalog(deps.db, deps.config.cityId);
         const c = catalog?.categories.get(f.base);
         if (!c) return sendError(reply, f.format, 404, 'no such service_code');
-        const l = lang(req);
-        return send(reply, f.format, 'definition', {
-          service_code: c.code,
-          attributes: c.questions
-            .map((qq, i) => ({
-              variable: true,
-              code: qq.code,
-              datatype: qq.datatype,
-              required: qq.required,
-              datatype_description: '',
-              order: i + 1,
-              description: qq.description[l] || qq.description.ru,
-              ...(qq.values
-                ? { values: qq.values.map((v) => ({ key: v.key, name: v.name[l] || v.name.ru })) }
-                : {}),
-            }))
-            .concat(
-              // Where it is (optional, every service): the classifier and retraining weigh it.
-              {
-                variable: true,
-                code: 'place',
-                datatype: 'singlevaluelist',
-                required: false,
-                datatype_description: '',
-                order: c.questions.length + 1,
-                description: PLACE_QUESTION[l] || PLACE_QUESTION.ru,
-                values: PLACES.map((p) => ({ key: p, name: PLACE_NAMES[p][l] || PLACE_NAMES[p].ru })),
-              },
-            ),
-        });
+        return send(reply, f.format, 'definition', serviceDefinition(c, lang(req)));
       }
       if (kind === 'requests' || kind === 'request') {
         if (!/^[0-9A-Z]{1,8}-\d{4}-\d{4,12}$/.test(f.base))

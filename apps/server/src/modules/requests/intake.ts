@@ -1,7 +1,7 @@
 /** Intake: a new request from any channel lands in one lifecycle. */
 import { detectLanguage } from '@komek/domain/text/normalize';
 import { DEFAULT_SLA_HOURS, computeDueAt } from '@komek/domain/sla';
-import { PLACES, type Channel, type Criticality, type Place } from '@komek/domain/lifecycle';
+import { isPlace, type Channel, type Criticality, type Place } from '@komek/domain/lifecycle';
 import { localParts } from '@komek/domain/time';
 import { AppError, forbidden, unauthorized } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
@@ -62,8 +62,7 @@ export async function createRequest(
   // The place comes as a field or (an Open311 partner's `attribute[place]`) among the attributes;
   // an unknown value is dropped, so the classifier only ever learns the known kinds.
   const { place: placeAttribute, ...attributes } = input.attributes ?? {};
-  const place =
-    input.place ?? ((PLACES as readonly unknown[]).find((p) => p === placeAttribute) as Place | undefined);
+  const place = input.place ?? (isPlace(placeAttribute) ? placeAttribute : undefined);
   const suggestions = await deps.classifier.suggest(cityId, text, 3, place);
   let categoryCode: string | null = null;
   if (input.category) {
