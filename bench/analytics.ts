@@ -22,7 +22,7 @@ import {
   volumeWithLastYear,
 } from '../apps/server/src/modules/analytics/service.ts';
 import { parseArgs } from '../apps/server/src/cli/io.ts';
-import { root, writeResult } from './lib.ts';
+import { percentile, root, writeResult } from './lib.ts';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const runs = Number(flags.runs ?? 10);
@@ -94,10 +94,7 @@ const cases: [string, () => Promise<unknown>][] = [
   ],
 ];
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0) * 10) / 10;
-};
+const pct = percentile;
 const results: { query: string; p50: number; p95: number; p99: number; runs: number }[] = [];
 for (const [name, fn] of cases) {
   await fn(); // warm-up

@@ -14,7 +14,7 @@ import { migrate } from '../apps/server/src/db/migrate.ts';
 import { parseArgs } from '../apps/server/src/cli/io.ts';
 import { findCandidates } from '../apps/server/src/modules/duplicates/service.ts';
 import { cellsAround } from '../apps/server/src/lib/geo.ts';
-import { writeResult } from './lib.ts';
+import { percentile, writeResult } from './lib.ts';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const n = Number(flags.n ?? 300);
@@ -68,10 +68,7 @@ if (p0 && db.kind === 'postgres') {
 }
 await db.close();
 
-const pct = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round((s[Math.min(s.length - 1, Math.ceil((q / 100) * s.length) - 1)] ?? 0) * 10) / 10;
-};
+const pct = percentile;
 const result = {
   at: new Date().toISOString(),
   database: db.kind,

@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       clients: kind === 'pglite' ? 10 : CONNECTIONS,
       intake_rps: r.rps,
       p50_ms: r.p50,
+      p95_ms: r.p95,
       p97_5_ms: r.p97_5,
       p99_ms: r.p99,
       errors: r.errors,

@@ -4,7 +4,7 @@
  * read paths with autocannon: queue list, request page, dashboard (rollups) against the naive
  * GROUP BY over the raw table, duplicate candidates, KB search and the Open311 list when those
  * modules are present. Prints one table and writes bench/results/suite.json.
- *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  npm run bench
+ *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  BENCH_CONNECTIONS=10  npm run bench
  * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
  *   BENCH_DB=pglite BENCH_DATA_DIR=/tmp/komek-suite-… BENCH_REQUESTS=1 npm run bench   (a data directory
@@ -16,11 +16,13 @@ import { openDb, type Db } from '../apps/server/src/db/client.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import { rebuildAll } from '../apps/server/src/modules/analytics/rollups.ts';
 import { insertSynthetic, seedDemoCity } from '../apps/server/src/seed/demo.ts';
-import { load, pinSelf, startServer, tempDir, writeResult } from './lib.ts';
+import { load, percentile, pinSelf, startServer, tempDir, writeResult } from './lib.ts';
 
 const KIND = (process.env.BENCH_DB ?? 'postgres') as 'postgres' | 'pglite';
 const N = Number(process.env.BENCH_REQUESTS ?? (KIND === 'pglite' ? 100_000 : 200_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Concurrent clients per endpoint (1 shows one user's latency without queueing). */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function timeQuery(
@@ -34,11 +36,7 @@ async function timeQuery(
     await db.query(q);
     t.push(performance.now() - s);
   }
-  t.sort((a, b) => a - b);
-  return {
-    p50: Math.round((t[Math.floor(runs * 0.5)] as number) * 10) / 10,
-    p95: Math.round((t[Math.floor(runs * 0.95)] as number) * 10) / 10,
-  };
+  return { p50: percentile(t, 50), p95: percentile(t, 95) };
 }
 
 async function main(): Promise<void> {
@@ -147,12 +145,13 @@ async function main(): Promise<void> {
       headers: auth,
       ...(c.body ? { body: c.body } : {}),
       duration: SECONDS,
-      connections: 10,
+      connections: CONNECTIONS,
     });
     rows.push({
       endpoint: c.name,
       rps: r.rps,
       p50_ms: r.p50,
+      p95_ms: r.p95,
       p97_5_ms: r.p97_5,
       p99_ms: r.p99,
       non2xx: r.non2xx,
@@ -177,10 +176,12 @@ async function main(): Promise<void> {
     });
   rows.push({ endpoint: 'server RSS (MB)', rps: server.rssMb() });
   await server.stop();
-  console.log(`Komek benchmark — ${KIND}, ${total} requests, ${SECONDS} s per endpoint, 10 connections`);
+  console.log(
+    `Komek benchmark — ${KIND}, ${total} requests, ${SECONDS} s per endpoint, ${CONNECTIONS} connections`,
+  );
   console.table(rows);
   process.stdout.write(
-    `results: ${writeResult(`suite-${KIND}`, { at: new Date().toISOString(), database: KIND, requests: total, rows })}\n`,
+    `results: ${writeResult(`suite-${KIND}`, { at: new Date().toISOString(), database: KIND, requests: total, connections: CONNECTIONS, rows })}\n`,
   );
 }
 

@@ -93,6 +93,39 @@ describe('komek eval classify', () => {
     expect(r.predict_ms_p50).toBeGreaterThan(0);
   });
 
+  it("--preset city --parent-column: leaves as a catalog has them, and their parents' figures", async () => {
+    // Reasons as the labels, under their categories.
+    const treeArgs = (input: string, ...more: string[]): string[] =>
+      classifyArgs(input, '--parent-column', 'category', ...more).map((a, i, all) =>
+        all[i - 1] === '--label-column' ? 'reason' : a,
+      );
+    const input = writeSet('tree.csv', false);
+    const r = await capture(() => evalClassify(treeArgs(input, '--preset', 'city')));
+    expect(r.classes).toBe(5);
+    expect(r.accuracy).toBeGreaterThan(0.9);
+    expect(r.parent_accuracy).toBeGreaterThan(0.9);
+    expect(r.parent_top3).toBe(1);
+    // One reason under two parents (snow on a roof, snow in the street) is two leaves.
+    const rows = [csvLine(['created_at', 'text', 'category', 'reason'])];
+    for (let day = 1; day <= 28; day++)
+      for (let k = 0; k < 4; k++) {
+        const roof = k % 2 === 0;
+        const text = roof
+          ? `сосульки на крыше ${FILLER[k] as string}`
+          : `сугробы на дороге ${FILLER[k] as string}`;
+        rows.push(
+          csvLine([`2021-02-${String(day).padStart(2, '0')}`, text, roof ? 'housing' : 'roads', 'snow']),
+        );
+      }
+    const shared = join(dir, 'shared-reason.csv');
+    writeFileSync(shared, rows.join('\n'));
+    const two = await capture(() => evalClassify(treeArgs(shared)));
+    expect(two.classes).toBe(2);
+    expect(two.accuracy).toBeGreaterThan(0.95);
+    expect(two.parent_accuracy).toBeGreaterThan(0.95);
+    await expect(evalClassify(classifyArgs(input, '--preset', 'huge'))).rejects.toThrow(/unknown preset/);
+  });
+
   it('scores labels that do not follow the text near chance', async () => {
     const input = writeSet('shuffled.csv', true);
     const r = await capture(() => evalClassify(classifyArgs(input, '--members', '2')));

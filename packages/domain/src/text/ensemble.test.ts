@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fineParents, fineTargets, memberJobs, predictText, trainTextModel } from './ensemble.ts';
-import { predictLinear, trainLinear } from './linear-classifier.ts';
+import { MANY_CLASSES, predictLinear, trainLinear } from './linear-classifier.ts';
 
 // Two coarse categories with two fine reasons each; "lights" is rare.
 const DATA: [string, string, string][] = [
@@ -97,6 +97,18 @@ describe('text models', () => {
     expect(predictLinear(plain, 'снег не убран', 2, 1, ['place:street'])).toEqual(
       predictLinear(plain, 'снег не убран', 2),
     );
+  });
+
+  it('takes five passes over the data with many classes, eight with few', () => {
+    const passes = (labels: string[]): number => {
+      let last = 0;
+      const t = labels.map((l, i) => `${l} текст ${i}`);
+      trainLinear(t, labels, { features: { bits: 12 } }, (done, total) => (last = total));
+      return last / labels.length; // fewer than 200 texts: nothing is held out
+    };
+    const many = Array.from({ length: 150 }, (_, i) => `c${i % MANY_CLASSES}`);
+    expect(passes(many)).toBe(5);
+    expect(passes(many.map((_, i) => `c${i % 2}`))).toBe(8);
   });
 
   it('refuses fine labels that do not match the texts', () => {

@@ -14,6 +14,7 @@ import {
 
 export interface TrainOptions {
   features?: Partial<FeatureOptions>;
+  /** Passes over the data (default 8; 5 with `MANY_CLASSES` classes or more). */
   epochs?: number;
   learningRate?: number;
   l2?: number;
@@ -53,6 +54,18 @@ interface Dense {
   idf: Float32Array;
   w: Float32Array;
   bias: Float32Array;
+  tagged: boolean;
+}
+
+/** A stored model ready to predict: the int8 weights as they are (4× smaller than floats). */
+interface Unpacked {
+  labels: string[];
+  features: FeatureOptions;
+  temperature: number;
+  idf: Float32Array;
+  q: Int8Array;
+  scales: Float64Array;
+  bias: Float64Array;
   tagged: boolean;
 }
 
@@ -105,6 +118,9 @@ function classWeights(y: readonly number[], K: number, power: number): Float64Ar
   return w;
 }
 
+/** From this many classes on, training defaults to 5 epochs instead of 8 (see `trainLinear`). */
+export const MANY_CLASSES = 100;
+
 /** Trains a classifier from texts and their labels. */
 export function trainLinear(
   texts: readonly string[],
@@ -115,10 +131,13 @@ export function trainLinear(
   if (texts.length !== labels.length || texts.length === 0)
     throw new Error('need as many labels as texts, at least one');
   const features: FeatureOptions = { ...DEFAULT_FEATURES, ...(o.features ?? {}) };
-  const epochs = o.epochs ?? 8;
   const rand = rng(o.seed ?? 1);
   const names = [...new Set(labels)].sort();
   const K = names.length;
+  // An epoch costs time in proportion to the classes; with many of them five epochs learn as much
+  // as eight. St Petersburg's reasons (≈ 120 classes, 3 members), trained Oct–Dec 2020 and
+  // validated on Jan 2021: 8 epochs 0.7673 / macro-F1 0.5624, 5 epochs 0.7675 / 0.5647, in 31 % less time.
+  const epochs = o.epochs ?? (K >= MANY_CLASSES ? 5 : 8);
   const y = labels.map((l) => names.indexOf(l));
   const cw = classWeights(y, K, o.classWeightPower ?? 0.3);
   const order = [...texts.keys()];
@@ -229,31 +248,39 @@ function pack(d: Dense, trainedOn: number): LinearModel {
   };
 }
 
-const cache = new WeakMap<LinearModel, Dense>();
+const cache = new WeakMap<LinearModel, Unpacked>();
 
-function unpack(m: LinearModel): Dense {
+function unpack(m: LinearModel): Unpacked {
   const hit = cache.get(m);
   if (hit) return hit;
-  const K = m.labels.length;
   const qb = Buffer.from(m.weights.q, 'base64');
-  const q = new Int8Array(qb.buffer, qb.byteOffset, qb.length);
-  const w = new Float32Array(q.length);
-  for (let i = 0; i < q.length; i++) w[i] = (q[i] as number) * (m.weights.scales[i % K] as number);
   const ib = Buffer.from(m.idf.q, 'base64');
   const idf = new Float32Array(ib.length);
   for (let i = 0; i < ib.length; i++)
     idf[i] = m.idf.min + ((ib[i] as number) / 255) * (m.idf.max - m.idf.min);
-  const d: Dense = {
+  const d: Unpacked = {
     labels: m.labels,
     features: m.features,
     temperature: m.temperature,
     idf,
-    w,
-    bias: Float32Array.from(m.bias),
+    q: new Int8Array(qb.buffer, qb.byteOffset, qb.length),
+    scales: Float64Array.from(m.weights.scales),
+    bias: Float64Array.from(m.bias),
     tagged: m.tagged === true,
   };
   cache.set(m, d);
   return d;
+}
+
+/** Class scores from the int8 weights: Σ x·q per class, then × the class's scale, + bias. */
+function scoresQuantised(d: Unpacked, x: SparseVector, k: number, out: Float64Array): void {
+  out.fill(0);
+  for (let i = 0; i < x.idx.length; i++) {
+    const base = (x.idx[i] as number) * k;
+    const v = x.val[i] as number;
+    for (let c = 0; c < k; c++) out[c] = (out[c] as number) + v * (d.q[base + c] as number);
+  }
+  for (let c = 0; c < k; c++) out[c] = (out[c] as number) * (d.scales[c] as number) + (d.bias[c] as number);
 }
 
 /**
@@ -272,7 +299,7 @@ export function predictLinear(
   const K = d.labels.length;
   const s = new Float64Array(K);
   const p = new Float64Array(K);
-  scores(d, vectorize(text, d.features, d.idf, d.tagged ? tags : undefined), K, s);
+  scoresQuantised(d, vectorize(text, d.features, d.idf, d.tagged ? tags : undefined), K, s);
   softmax(s, d.temperature * sharpen, p);
   return [...p.keys()]
     .sort((a, b) => (p[b] as number) - (p[a] as number))

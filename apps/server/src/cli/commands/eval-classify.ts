@@ -7,13 +7,64 @@
  * `--place-column C` adds what the resident chose besides the text (St Petersburg's portal asks
  * the kind of place: building, yard, street…) as a context tag `place:<value>`, as the intake
  * stores it.
+ * `--preset city` trains what a city's retraining job trains (`CITY_MODEL`: the leaf categories,
+ * its members, class weights and hash space; other flags still override). `--parent-column C`
+ * makes the labels leaves of a tree, as a city's catalog is (a label found under two parents
+ * becomes "parent › label"), and adds the parents' figures, each parent's probability being the
+ * sum of its leaves': parent_accuracy, parent_macro_f1, parent_top3.
  */
-import { predictText } from '@komek/domain/text/ensemble';
+import {
+  CITY_MODEL,
+  fineParents,
+  fineTargets,
+  predictText,
+  type EnsembleOptions,
+} from '@komek/domain/text/ensemble';
 import { trainTextModelInWorkers } from '../../lib/train-parallel.ts';
 import { parseArgs, progressBar, readSplit, requireFlag } from '../io.ts';
 
 const USAGE =
-  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8] [--place-column C] [--tag-weight 20]';
+  'komek eval classify --train T --test E | --input F --split-column C --split-before V [--until U] --text-column C --label-column C [--preset city] [--parent-column C] [--fine-label-column C] [--members 1] [--fine-members 2] [--mix 0.25] [--fine-temperature 0.65] [--class-weight 0.3] [--bits 18] [--epochs 8] [--place-column C] [--tag-weight 20]';
+
+/** Top-1 accuracy, macro-F1 over the classes that occur in the truth, and top-3. */
+export function scoreRanked(
+  truths: readonly string[],
+  ranked: readonly (readonly string[])[],
+): { accuracy: number; macro_f1: number; top3: number; classes: number } {
+  const tp = new Map<string, number>();
+  const fp = new Map<string, number>();
+  const fn = new Map<string, number>();
+  let correct = 0;
+  let top3 = 0;
+  truths.forEach((truth, i) => {
+    const pred = ranked[i] ?? [];
+    const top = pred[0] ?? '';
+    if (top === truth) {
+      correct++;
+      tp.set(truth, (tp.get(truth) ?? 0) + 1);
+    } else {
+      fp.set(top, (fp.get(top) ?? 0) + 1);
+      fn.set(truth, (fn.get(truth) ?? 0) + 1);
+    }
+    if (pred.slice(0, 3).includes(truth)) top3++;
+  });
+  const classes = new Set(truths);
+  let f1sum = 0;
+  for (const c of classes) {
+    const t = tp.get(c) ?? 0;
+    const prec = t + (fp.get(c) ?? 0) > 0 ? t / (t + (fp.get(c) ?? 0)) : 0;
+    const rec = t + (fn.get(c) ?? 0) > 0 ? t / (t + (fn.get(c) ?? 0)) : 0;
+    f1sum += prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : 0;
+  }
+  const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+  const n = Math.max(1, truths.length);
+  return {
+    accuracy: r4(correct / n),
+    macro_f1: r4(f1sum / Math.max(1, classes.size)),
+    top3: r4(top3 / n),
+    classes: classes.size,
+  };
+}
 
 export async function run(argv: string[]): Promise<void> {
   const { flags } = parseArgs(argv);
@@ -21,28 +72,54 @@ export async function run(argv: string[]): Promise<void> {
   const labelCol = requireFlag(flags, 'label-column', USAGE);
   let { train, test } = await readSplit(flags, USAGE);
   const fineCol = flags['fine-label-column'];
+  const parentCol = flags['parent-column'];
+  const preset = flags.preset;
+  if (preset !== undefined && preset !== 'city') throw new Error(`unknown preset '${preset}'\n${USAGE}`);
+  const defaults: EnsembleOptions = preset === 'city' ? CITY_MODEL : {};
   const usable = (r: Record<string, string>): boolean =>
-    Boolean(r[textCol]?.trim() && r[labelCol]?.trim() && (!fineCol || r[fineCol]?.trim()));
+    Boolean(
+      r[textCol]?.trim() &&
+      r[labelCol]?.trim() &&
+      (!fineCol || r[fineCol]?.trim()) &&
+      (!parentCol || r[parentCol]?.trim()),
+    );
   train = train.filter(usable);
   test = test.filter(usable);
   const placeCol = flags['place-column'];
   const tagsOf = (r: Record<string, string>): string[] =>
     placeCol && r[placeCol]?.trim() ? [`place:${(r[placeCol] as string).trim()}`] : [];
+  // Under a parent column the labels are a tree's leaves, unique per parent as catalog codes are
+  // (named over both files: a city's catalog is known before its requests are).
+  const leaves = parentCol
+    ? fineTargets(
+        [...train, ...test].map((r) => r[parentCol] as string),
+        [...train, ...test].map((r) => r[labelCol] as string),
+      )
+    : [...train, ...test].map((r) => r[labelCol] as string);
+  const trainLabels = leaves.slice(0, train.length);
+  const parentOf = parentCol
+    ? fineParents(
+        train.map((r) => r[parentCol] as string),
+        trainLabels,
+      )
+    : {};
   const bar = progressBar('training', 1);
   let last = 0;
   const t0 = performance.now();
   const model = await trainTextModelInWorkers(
     train.map((r) => r[textCol] as string),
-    train.map((r) => r[labelCol] as string),
+    trainLabels,
     {
-      members: Number(flags.members ?? 1),
+      members: Number(flags.members ?? defaults.members ?? 1),
       ...(fineCol ? { fineLabels: train.map((r) => r[fineCol] as string) } : {}),
       ...(flags['fine-members'] ? { fineMembers: Number(flags['fine-members']) } : {}),
       ...(flags.mix ? { mix: Number(flags.mix) } : {}),
       ...(flags['fine-temperature'] ? { fineTemperature: Number(flags['fine-temperature']) } : {}),
       ...(placeCol ? { tags: train.map(tagsOf) } : {}),
       base: {
+        ...defaults.base,
         features: {
+          ...defaults.base?.features,
           ...(flags.bits ? { bits: Number(flags.bits) } : {}),
           ...(flags['tag-weight'] ? { tagWeight: Number(flags['tag-weight']) } : {}),
         },
@@ -64,44 +141,46 @@ export async function run(argv: string[]): Promise<void> {
   process.stderr.write('\n');
   const trainSeconds = (performance.now() - t0) / 1000;
   const times: number[] = [];
-  let correct = 0;
-  let top3 = 0;
-  const tp = new Map<string, number>();
-  const fp = new Map<string, number>();
-  const fn = new Map<string, number>();
+  const ranked: string[][] = [];
+  const parentRanked: string[][] = [];
   for (const r of test) {
     const s = performance.now();
-    const pred = predictText(model, r[textCol] as string, 3, tagsOf(r));
+    const pred = predictText(model, r[textCol] as string, parentCol ? model.labels.length : 3, tagsOf(r));
     times.push(performance.now() - s);
-    const truth = r[labelCol] as string;
-    const top = pred[0]?.label ?? '';
-    if (top === truth) {
-      correct++;
-      tp.set(truth, (tp.get(truth) ?? 0) + 1);
-    } else {
-      fp.set(top, (fp.get(top) ?? 0) + 1);
-      fn.set(truth, (fn.get(truth) ?? 0) + 1);
+    ranked.push(pred.slice(0, 3).map((p) => p.label));
+    if (parentCol) {
+      const sums = new Map<string, number>();
+      for (const p of pred) {
+        const parent = parentOf[p.label] ?? p.label;
+        sums.set(parent, (sums.get(parent) ?? 0) + p.confidence);
+      }
+      parentRanked.push(
+        [...sums]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([label]) => label),
+      );
     }
-    if (pred.some((p) => p.label === truth)) top3++;
   }
-  const classes = new Set([...test.map((r) => r[labelCol] as string)]);
-  let f1sum = 0;
-  for (const c of classes) {
-    const t = tp.get(c) ?? 0;
-    const prec = t + (fp.get(c) ?? 0) > 0 ? t / (t + (fp.get(c) ?? 0)) : 0;
-    const rec = t + (fn.get(c) ?? 0) > 0 ? t / (t + (fn.get(c) ?? 0)) : 0;
-    f1sum += prec + rec > 0 ? (2 * prec * rec) / (prec + rec) : 0;
-  }
+  const leaf = scoreRanked(leaves.slice(train.length), ranked);
+  const parent = parentCol
+    ? scoreRanked(
+        test.map((r) => r[parentCol] as string),
+        parentRanked,
+      )
+    : undefined;
   times.sort((a, b) => a - b);
-  const r4 = (x: number): number => Math.round(x * 10000) / 10000;
   process.stdout.write(
     JSON.stringify({
       n: test.length,
       train_n: train.length,
-      classes: classes.size,
-      accuracy: r4(correct / test.length),
-      macro_f1: r4(f1sum / classes.size),
-      top3: r4(top3 / test.length),
+      classes: leaf.classes,
+      accuracy: leaf.accuracy,
+      macro_f1: leaf.macro_f1,
+      top3: leaf.top3,
+      ...(parent
+        ? { parent_accuracy: parent.accuracy, parent_macro_f1: parent.macro_f1, parent_top3: parent.top3 }
+        : {}),
       train_seconds: Math.round(trainSeconds * 10) / 10,
       predict_ms_p50: Math.round((times[Math.floor(times.length / 2)] ?? 0) * 1000) / 1000,
       model_bytes: JSON.stringify(model).length,

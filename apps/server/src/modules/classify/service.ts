@@ -17,7 +17,7 @@ export interface Suggestion {
 export interface Classifier {
   /** Top-k categories for a text and, when known, where the problem is (a model trained with places weighs it). */
   suggest(cityId: string, text: string, k?: number, place?: string | null): Promise<Suggestion[]>;
-  /** Which model answers for a city (kind: keywords | linear; version in classifier_models). */
+  /** Which model answers for a city (kind: keywords | linear | ensemble; version in classifier_models). */
   info(cityId: string): { kind: string; version: number | null };
 }
 
@@ -95,8 +95,8 @@ export function createClassifier(db: Db): Classifier {
   return {
     info: (cityId) => {
       const m = models.get(cityId);
-      return m && m.version !== null
-        ? { kind: 'linear', version: m.version }
+      return m && 'model' in m
+        ? { kind: m.model.kind === 'ensemble' ? 'ensemble' : 'linear', version: m.version }
         : { kind: 'keywords', version: null };
     },
     async suggest(cityId, text, k = 3, place) {

@@ -63,7 +63,7 @@ describe('training from the city’s history', () => {
     const after = (
       await s.call('POST', '/api/v1/classify', { body: { text: 'обесточен весь подъезд' } })
     ).json();
-    expect(after.model).toEqual({ kind: 'linear', version: 1 });
+    expect(after.model).toEqual({ kind: 'ensemble', version: 1 });
     expect(after.categories[0].code).toBe('electricity');
     const stored = await s.db.query<{ metrics: { accuracy: number } }>(
       sql`SELECT metrics FROM classifier_models WHERE city_id = ${CITY} AND active`,
