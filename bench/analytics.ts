@@ -94,7 +94,6 @@ const cases: [string, () => Promise<unknown>][] = [
   ],
 ];
 
-const pct = percentile;
 const results: { query: string; p50: number; p95: number; p99: number; runs: number }[] = [];
 for (const [name, fn] of cases) {
   await fn(); // warm-up
@@ -104,7 +103,13 @@ for (const [name, fn] of cases) {
     await fn();
     ms.push(performance.now() - t0);
   }
-  results.push({ query: name, p50: pct(ms, 50), p95: pct(ms, 95), p99: pct(ms, 99), runs });
+  results.push({
+    query: name,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+    runs,
+  });
 }
 await db.close();
 

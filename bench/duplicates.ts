@@ -68,16 +68,15 @@ if (p0 && db.kind === 'postgres') {
 }
 await db.close();
 
-const pct = percentile;
 const result = {
   at: new Date().toISOString(),
   database: db.kind,
   requests: total,
   probes: probes.length,
   avgCandidates: probes.length ? Math.round((found / probes.length) * 10) / 10 : 0,
-  p50: pct(ms, 50),
-  p95: pct(ms, 95),
-  p99: pct(ms, 99),
+  p50: percentile(ms, 50),
+  p95: percentile(ms, 95),
+  p99: percentile(ms, 99),
   goalP95: 20,
 };
 process.stdout.write(

@@ -26,6 +26,7 @@ import { inSearchTransaction, searchTextSql } from '../apps/server/src/modules/k
 import { searchArticles, suggestForText, synonymsOf } from '../apps/server/src/modules/kb/search.ts';
 import { indexVariant } from '../apps/server/src/modules/kb/service.ts';
 import { CITY, seedTestCity } from '../apps/server/test/factories.ts';
+import { percentile } from './lib.ts';
 
 const N = Number(process.env.KB_ARTICLES ?? 10_000);
 const ROUNDS = Number(process.env.KB_ROUNDS ?? 10);
@@ -166,9 +167,8 @@ export const QUERIES: { q: string; lang?: 'kk' | 'ru' | 'en'; category?: string 
 ];
 
 function percentiles(ms: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (p: number): number => Math.round((s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0) * 100) / 100;
-  return { p50: at(50), p95: at(95), p99: at(99), max: at(100), n: s.length };
+  const at = (p: number): number => percentile(ms, p, 2);
+  return { p50: at(50), p95: at(95), p99: at(99), max: at(100), n: ms.length };
 }
 
 async function main(): Promise<void> {

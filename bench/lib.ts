@@ -89,12 +89,13 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** The p-th percentile (nearest rank) of unsorted values, to 0.1. */
-export function percentile(values: number[], p: number): number {
+/** The p-th percentile (nearest rank) of unsorted values, rounded to `digits` decimals (default 1). */
+export function percentile(values: number[], p: number, digits = 1): number {
   if (!values.length) return 0;
   const s = [...values].sort((a, b) => a - b);
   const v = s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] as number;
-  return Math.round(v * 10) / 10;
+  const scale = 10 ** digits;
+  return Math.round(v * scale) / scale;
 }
 
 export async function load(opts: autocannon.Options): Promise<LoadResult> {

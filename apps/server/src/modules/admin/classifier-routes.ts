@@ -56,9 +56,9 @@ export function classifierAdminRoutes(app: App, deps: AppDeps): void {
         version: number;
         created_at: Date;
         trained_on: number;
-        labels: number | null;
+        labels: number;
         metrics: Record<string, number>;
-      }>(sql`SELECT version, created_at, trained_on, jsonb_array_length(model->'labels') AS labels, metrics
+      }>(sql`SELECT version, created_at, trained_on, label_count AS labels, metrics
         FROM classifier_models WHERE city_id = ${admin.cityId} AND target = 'category' AND active`);
       const [c] = await deps.db.query<{ n: number }>(
         sql`SELECT count(*)::int AS n FROM requests WHERE city_id = ${admin.cityId} AND category_code IS NOT NULL AND status IN ('resolved', 'closed')`,
@@ -69,7 +69,7 @@ export function classifierAdminRoutes(app: App, deps: AppDeps): void {
               version: m.version,
               trainedAt: m.created_at.toISOString(),
               trainedOn: m.trained_on,
-              labels: m.labels ?? 0,
+              labels: m.labels,
               metrics: Object.fromEntries(
                 Object.entries(m.metrics).filter((e): e is [string, number] => typeof e[1] === 'number'),
               ),

@@ -30,7 +30,7 @@ try {
   const metrics = evalIdx.length
     ? { accuracy: top1 / evalIdx.length, top3: top3 / evalIdx.length, evaluatedOn: evalIdx.length }
     : { evaluatedOn: 0 };
-  parentPort?.postMessage({ type: 'done', result: { model, metrics } });
+  parentPort?.postMessage({ type: 'done', result: { model, labels: model.labels.length, metrics } });
 } catch (err) {
   parentPort?.postMessage({ type: 'error', message: (err as Error).message });
 }

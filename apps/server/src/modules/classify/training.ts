@@ -30,6 +30,8 @@ export async function loadTrainingSet(db: Queryable, cityId: string, limit = 200
 
 export interface TrainedModel {
   model: unknown;
+  /** How many labels (leaf categories) the model chooses among. */
+  labels: number;
   metrics: Record<string, number>;
 }
 
@@ -76,8 +78,8 @@ export async function saveModel(
     await tx.query(
       sql`UPDATE classifier_models SET active = false WHERE city_id = ${cityId} AND target = 'category' AND active`,
     );
-    await tx.query(sql`INSERT INTO classifier_models (city_id, version, target, model, metrics, trained_on, active)
-      VALUES (${cityId}, ${version}, 'category', ${JSON.stringify(trained.model)}::jsonb, ${JSON.stringify(trained.metrics)}::jsonb, ${trainedOn}, true)`);
+    await tx.query(sql`INSERT INTO classifier_models (city_id, version, target, model, label_count, metrics, trained_on, active)
+      VALUES (${cityId}, ${version}, 'category', ${JSON.stringify(trained.model)}::jsonb, ${trained.labels}, ${JSON.stringify(trained.metrics)}::jsonb, ${trainedOn}, true)`);
     return version;
   });
 }
