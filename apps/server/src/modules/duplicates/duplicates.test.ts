@@ -42,6 +42,29 @@ describe('duplicate candidates', () => {
     expect(items[0]!.reasons.textSimilarity).toBeGreaterThan(items[1]!.reasons.textSimilarity);
   });
 
+  it('finds the one within the radius even when its cell is crowded with newer ones just beyond it', async () => {
+    const op = await s.token('operator');
+    const post = async (text: string, lat: number) =>
+      (
+        await s.call('POST', '/api/v1/requests', {
+          token: op,
+          body: { text, category: 'roads', lat, lon: 71.47, channel: 'phone' },
+        })
+      ).json().number as string;
+    // 280 m north of the point, then 45 newer requests 330 m north: one grid cell holds them all.
+    const inside = await post('Провал асфальта у остановки', 51.13 + 280 / 111_320);
+    for (let i = 0; i < 45; i++) await post(`Сломана скамейка ${i}`, 51.13 + 330 / 111_320);
+    expect(gridCell(51.13 + 280 / 111_320, 71.47)).toBe(gridCell(51.13 + 330 / 111_320, 71.47));
+    const items = (
+      await s.call('POST', '/api/v1/requests/candidates', {
+        token: op,
+        body: { text: 'провал асфальта у остановки', lat: 51.13, lon: 71.47 },
+      })
+    ).json().items as { number: string; reasons: { distanceM: number } }[];
+    expect(items.map((i) => i.number)).toEqual([inside]);
+    expect(items[0]?.reasons.distanceM).toBe(280);
+  });
+
   it('masks other people’s contacts in what a resident sees', async () => {
     const op = await s.token('operator');
     await s.call('POST', '/api/v1/requests', {
