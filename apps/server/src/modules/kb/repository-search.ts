@@ -190,7 +190,8 @@ export async function deleteSynonym(db: Queryable, cityId: string, id: number): 
 /**
  * Logs a search. The row is analytics, not a record anyone relies on, so its commit does not wait
  * for the WAL flush (synchronous_commit off for this transaction): a crash may lose the last
- * few log rows, and a search does not pay a disk sync.
+ * few log rows, and a search does not pay a disk sync. One statement, one round trip: the setting
+ * is made local to the statement's own transaction, which it outlives until the commit.
  */
 export async function logSearch(
   db: Db,
@@ -205,9 +206,7 @@ export async function logSearch(
     now: Date;
   },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('SET LOCAL synchronous_commit = off');
-    await tx.query(sql`INSERT INTO kb_searches (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)
-      VALUES (${e.cityId}, ${e.query}, ${e.normalized}, ${e.lang}, ${e.category}, ${e.results}, ${e.actorKind}, ${e.now})`);
-  });
+  await db.query(sql`WITH async AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
+    INSERT INTO kb_searches (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)
+    SELECT ${e.cityId}, ${e.query}, ${e.normalized}, ${e.lang}, ${e.category}, ${e.results}::int, ${e.actorKind}, ${e.now}::timestamptz FROM async`);
 }
