@@ -12,9 +12,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
-import { cellsAround } from '../../lib/geo.ts';
+import { candidatesSql } from '../../modules/duplicates/service.ts';
 import { publicListQuery } from '../../modules/open311/list.ts';
-import { monthRanges } from '../../modules/requests/ids.ts';
 import { parseArgs } from '../io.ts';
 
 const OPEN = sql`('new', 'assigned', 'in_progress', 'reopened')`;
@@ -36,7 +35,6 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
   const day = (d: Date): string => d.toISOString().slice(0, 10);
-  const cells = cellsAround(s.lat, s.lon, 300);
   return [
     {
       name: 'queue list (open, newest first, 50)',
@@ -71,22 +69,17 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         WHERE city_id = ${city} AND created_at >= ${since30} GROUP BY 1, 2`,
     },
     {
-      name: 'duplicate candidates (per geo cell and month the newest 40 open, 30 days; similarity on the newest 200)',
-      q: sql`SELECT *, similarity(text, ${'яма на дороге'}) AS text_similarity FROM (
-        SELECT r.* FROM unnest(ARRAY[${sql.join(
-          cells.map((c) => sql`${c}`),
-          sql`, `,
-        )}]::bigint[]) AS c(cell)
-        CROSS JOIN LATERAL (
-          SELECT * FROM (${sql.join(
-            monthRanges(since30, now).map(
-              (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text FROM requests
-                WHERE city_id = ${city} AND geo_cell = c.cell AND created_at >= ${since30} AND status IN ${OPEN}
-                  AND id >= ${m.lo} AND id < ${m.hi} ORDER BY created_at DESC LIMIT 40)`,
-            ),
-            sql` UNION ALL `,
-          )}) AS m ORDER BY created_at DESC LIMIT 40) AS r
-        ORDER BY r.created_at DESC LIMIT 200) AS recent`,
+      name: 'duplicate candidates (per geo cell and month the newest 40 open within 300 m, 30 days; similarity on the newest 200)',
+      q: candidatesSql({
+        cityId: city,
+        text: 'яма на дороге',
+        lat: s.lat,
+        lon: s.lon,
+        radius: 300,
+        related: [],
+        since: since30,
+        now,
+      }),
     },
     {
       name: 'volume by week over a year, whole city (city-wide daily rollup)',

@@ -3,7 +3,7 @@
  * same or a related category, with similar words. The query is index-driven (geo cell + time +
  * city first, text similarity last) and the ranking explains itself: distance, time, text.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import { candidateScore } from '@komek/domain/candidates';
@@ -36,6 +36,59 @@ interface Row {
 const PER_CELL = 40;
 const OPEN = sql`('new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened')`;
 
+/**
+ * The candidate search's statement (also what `komek explain` records): open requests within
+ * `radius` metres of the point, created since `since`, of the related categories (none: any).
+ */
+export function candidatesSql(p: {
+  cityId: string;
+  text: string;
+  lat: number;
+  lon: number;
+  radius: number;
+  related: readonly string[];
+  since: Date;
+  now: Date;
+  exclude?: string | undefined;
+}): SQL {
+  const cells = cellsAround(p.lat, p.lon, p.radius);
+  // Index-driven: per geo cell and per month the newest open requests within the radius (a
+  // backward scan of one partition's requests_open_candidates, at most PER_CELL each: a mass
+  // incident can hold thousands in one cell), then the newest PER_CELL of the cell, the newest 200
+  // of those, and text similarity last, on those rows only. The radius is checked in the scan (a
+  // flat-earth distance, 1 % generous; haversine decides in findCandidates): the cells cover a
+  // square around the circle, and the per-cell limit and the similarity would otherwise be spent
+  // on rows in its corners.
+  const mLat = 111_320;
+  const mLon = 111_320 * Math.cos((p.lat * Math.PI) / 180);
+  const near = sql`(lat - ${p.lat}) * (lat - ${p.lat}) * ${mLat * mLat} + (lon - ${p.lon}) * (lon - ${p.lon}) * ${mLon * mLon} <= ${(p.radius * 1.01) ** 2}`;
+  const filters = sql`city_id = ${p.cityId} AND geo_cell = c.cell AND created_at >= ${p.since} AND status IN ${OPEN} AND ${near}
+    ${
+      p.related.length
+        ? sql`AND category_code IN (${sql.join(
+            p.related.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql``
+    }
+    ${p.exclude ? sql`AND number <> ${p.exclude}` : sql``}`;
+  const perMonth = monthRanges(p.since, p.now).map(
+    (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text, incident_id FROM requests
+      WHERE ${filters} AND id >= ${m.lo} AND id < ${m.hi} ORDER BY created_at DESC LIMIT ${PER_CELL})`,
+  );
+  return sql`
+    SELECT *, similarity(text, ${p.text}) AS text_similarity FROM (
+      SELECT r.* FROM unnest(ARRAY[${sql.join(
+        cells.map((c) => sql`${c}`),
+        sql`, `,
+      )}]::bigint[]) AS c(cell)
+      CROSS JOIN LATERAL (
+        SELECT * FROM (${sql.join(perMonth, sql` UNION ALL `)}) AS m ORDER BY created_at DESC LIMIT ${PER_CELL}
+      ) AS r
+      ORDER BY r.created_at DESC
+      LIMIT 200) AS recent`;
+}
+
 export async function findCandidates(
   deps: Pick<AppDeps, 'db' | 'now'>,
   cityId: string,
@@ -57,42 +110,9 @@ export async function findCandidates(
         .filter((c) => c.code === group || c.parent_code === group)
         .map((c) => c.code)
     : [];
-  const cells = cellsAround(input.lat, input.lon, radius);
-  // Index-driven: per geo cell and per month the newest open requests within the radius (a
-  // backward scan of one partition's requests_open_candidates, at most PER_CELL each: a mass
-  // incident can hold thousands in one cell), then the newest PER_CELL of the cell, the newest 200
-  // of those, and text similarity last, on those rows only.
-  // Within the radius already in the scan (a flat-earth distance, 1 % generous; haversine decides
-  // below): the cells cover a square around the circle, and without this the per-cell limit and
-  // the text similarity would be spent on rows in its corners (≈ 60 % of them).
-  const mLat = 111_320;
-  const mLon = 111_320 * Math.cos((input.lat * Math.PI) / 180);
-  const near = sql`(lat - ${input.lat}) * (lat - ${input.lat}) * ${mLat * mLat} + (lon - ${input.lon}) * (lon - ${input.lon}) * ${mLon * mLon} <= ${(radius * 1.01) ** 2}`;
-  const filters = sql`city_id = ${cityId} AND geo_cell = c.cell AND created_at >= ${since} AND status IN ${OPEN} AND ${near}
-    ${
-      related.length
-        ? sql`AND category_code IN (${sql.join(
-            related.map((c) => sql`${c}`),
-            sql`, `,
-          )})`
-        : sql``
-    }
-    ${input.exclude ? sql`AND number <> ${input.exclude}` : sql``}`;
-  const perMonth = monthRanges(since, deps.now()).map(
-    (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text, incident_id FROM requests
-      WHERE ${filters} AND id >= ${m.lo} AND id < ${m.hi} ORDER BY created_at DESC LIMIT ${PER_CELL})`,
+  const rows = await deps.db.query<Row>(
+    candidatesSql({ cityId, ...input, radius, related, since, now: deps.now() }),
   );
-  const rows = await deps.db.query<Row>(sql`
-    SELECT *, similarity(text, ${input.text}) AS text_similarity FROM (
-      SELECT r.* FROM unnest(ARRAY[${sql.join(
-        cells.map((c) => sql`${c}`),
-        sql`, `,
-      )}]::bigint[]) AS c(cell)
-      CROSS JOIN LATERAL (
-        SELECT * FROM (${sql.join(perMonth, sql` UNION ALL `)}) AS m ORDER BY created_at DESC LIMIT ${PER_CELL}
-      ) AS r
-      ORDER BY r.created_at DESC
-      LIMIT 200) AS recent`);
   const now = deps.now().getTime();
   return rows
     .map((r) => {
