@@ -155,6 +155,7 @@ async function main(): Promise<void> {
       p97_5_ms: r.p97_5,
       p99_ms: r.p99,
       non2xx: r.non2xx,
+      rss_mb: server.rssMb(),
     });
   }
   rows.push({
@@ -174,6 +175,7 @@ async function main(): Promise<void> {
       endpoint: 'naive-by-week p50 ÷ volume-by-week p50 over HTTP (× faster)',
       rps: Math.round((naiveYear.p50 / dash.p50_ms) * 10) / 10,
     });
+  // The server's resident memory at the end (each endpoint's row has it as it was after that endpoint).
   rows.push({ endpoint: 'server RSS (MB)', rps: server.rssMb() });
   await server.stop();
   console.log(
