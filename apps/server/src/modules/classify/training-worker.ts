@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { CITY_MODEL, predictText, trainTextModel } from '@komek/domain/text/ensemble';
+import { scoreRanked } from '@komek/domain/text/metrics';
 
 const { texts, labels, tags } = (
   workerData as { data: { texts: string[]; labels: string[]; tags?: string[][] } }
@@ -20,15 +21,12 @@ try {
     { ...CITY_MODEL, ...(tags ? { tags: trainIdx.map((i) => tags[i] ?? []) } : {}) },
     (done, total) => parentPort?.postMessage({ type: 'progress', done, total }),
   );
-  let top1 = 0;
-  let top3 = 0;
-  for (const i of evalIdx) {
-    const p = predictText(model, texts[i] as string, 3, tags?.[i]);
-    if (p[0]?.label === labels[i]) top1++;
-    if (p.some((x) => x.label === labels[i])) top3++;
-  }
+  const score = scoreRanked(
+    evalIdx.map((i) => labels[i] as string),
+    evalIdx.map((i) => predictText(model, texts[i] as string, 3, tags?.[i]).map((p) => p.label)),
+  );
   const metrics = evalIdx.length
-    ? { accuracy: top1 / evalIdx.length, top3: top3 / evalIdx.length, evaluatedOn: evalIdx.length }
+    ? { accuracy: score.accuracy, top3: score.top3, macroF1: score.macro_f1, evaluatedOn: evalIdx.length }
     : { evaluatedOn: 0 };
   parentPort?.postMessage({ type: 'done', result: { model, labels: model.labels.length, metrics } });
 } catch (err) {
