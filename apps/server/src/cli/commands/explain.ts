@@ -12,6 +12,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
 import type { Queryable } from '../../db/client.ts';
+import { overviewSql } from '../../modules/analytics/repository.ts';
+import { comparisonRanges } from '../../modules/analytics/service.ts';
 import { candidatesSql } from '../../modules/duplicates/service.ts';
 import { publicListQuery } from '../../modules/open311/list.ts';
 import { parseArgs } from '../io.ts';
@@ -59,9 +61,12 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         FROM request_events e WHERE e.city_id = ${city} AND e.request_id = ${s.id} ORDER BY e.id`,
     },
     {
-      name: 'dashboard: last 30 days by category (per-category daily rollup)',
-      q: sql`SELECT category_code, sum(requests)::int AS requests FROM request_rollup_category_daily
-        WHERE city_id = ${city} AND day >= ${day(since30)} AND day <= ${day(now)} GROUP BY 1 ORDER BY 2 DESC`,
+      name: 'dashboard (the overview: last 30 days against the previous 30 and last year, rollups)',
+      q: (() => {
+        const f = { cityId: city, from: day(since30), to: day(now) };
+        const { previous, lastYear } = comparisonRanges(f);
+        return overviewSql(f, previous, lastYear);
+      })(),
     },
     {
       name: 'naive: last 30 days by category and district over raw requests',

@@ -264,6 +264,32 @@ describe('analytics API', () => {
       'electricity',
       'roads',
     ]);
+    // One statement reads what the breakdowns read: criticalities sum to the total, with their SLA.
+    const crit = await byDimension(
+      s.db,
+      { cityId: 'testcity', from: '2026-10-05', to: '2026-10-07' },
+      'criticality',
+    );
+    expect(o.byCriticality.map((r: { key: string; requests: number }) => [r.key, r.requests])).toEqual(
+      crit.map((r) => [r.key, r.requests]),
+    );
+    expect(o.byCriticality.reduce((a: number, r: { requests: number }) => a + r.requests, 0)).toBe(
+      o.requests,
+    );
+    expect(o.previousPeriod).toBe(0);
+    expect(o.slaCompliance).toBe(100);
+    // A rated request shows in the satisfaction (the overview used to read it from the criticality
+    // split, which has no ratings, and always said null).
+    expect(o.satisfaction).toBeNull();
+    await s.db.query(sql`UPDATE requests SET rating = 4 WHERE status = 'resolved'`);
+    await rebuildAll(s.db, 'testcity', TZ);
+    const rated = (await s.call('GET', `/api/v1/analytics/overview?${q}`, { token })).json();
+    expect(rated.satisfaction).toBe(4);
+    const later = (
+      await s.call('GET', '/api/v1/analytics/overview?from=2026-10-08&to=2026-10-10', { token })
+    ).json();
+    expect([later.requests, later.previousPeriod]).toEqual([0, total[0]?.n]);
+    expect(later.topCategories).toEqual([]);
   });
 
   it('volume by day, breakdown by agency with SLA and resolution buckets, rising topics', async () => {

@@ -192,19 +192,8 @@ export async function byDimension(
       (c) =>
         `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`,
     ).join(', ');
-    const r =
-      (await db.query<Record<string, number>>(sql`SELECT ${sql.raw(cols)} FROM ${rollup(f, range)}`))[0] ??
-      {};
-    return CRITICALITIES.map((c) => ({
-      ...zero(c, r[`n_${c}`] ?? 0),
-      resolved: r[`res_n_${c}`] ?? 0,
-      sla_met: r[`met_${c}`] ?? 0,
-      sla_breached: r[`breached_${c}`] ?? 0,
-      resolution_n: r[`res_n_${c}`] ?? 0,
-      resolution_seconds: r[`res_s_${c}`] ?? 0,
-    }))
-      .filter((x) => x.requests > 0)
-      .sort((a, b) => b.requests - a.requests);
+    const r = await db.query<Record<string, number>>(sql`SELECT ${sql.raw(cols)} FROM ${rollup(f, range)}`);
+    return criticalityRows(r[0] ?? {});
   }
   const names = dim === 'channel' ? CHANNELS : STATUSES;
   const prefix = dim === 'channel' ? 'ch_' : 'st_';
@@ -216,6 +205,74 @@ export async function byDimension(
     )[0] ?? {};
   return names
     .map((n) => zero(n, r[`${prefix}${n}`] ?? 0))
+    .filter((x) => x.requests > 0)
+    .sort((a, b) => b.requests - a.requests);
+}
+
+/** What the overview shows, read in one statement (was six: a round trip each under load). */
+export interface OverviewRow {
+  /** The period's totals and splits: requests, sla_met, …, n_<criticality>, met_<…>, ch_<channel>. */
+  current: Record<string, number>;
+  previous_requests: number;
+  last_year_requests: number;
+  categories: { key: string; requests: number }[];
+  previous_categories: { key: string; requests: number }[];
+}
+
+/**
+ * The overview's statement (also what `komek explain` records): the period's totals, its split
+ * by criticality and by channel (one pass over the rollup), the previous period's and last
+ * year's totals, and requests by category now and in the previous period.
+ */
+export function overviewSql(
+  f: Filter,
+  previous: { from: string; to: string },
+  lastYear: { from: string; to: string },
+): SQL {
+  const totals = [
+    'requests',
+    'sla_met',
+    'sla_breached',
+    'resolution_n',
+    'resolution_seconds',
+    'rating_n',
+    'rating_sum',
+    ...CRITICALITIES.flatMap((c) => [`n_${c}`, `met_${c}`, `breached_${c}`, `res_n_${c}`, `res_s_${c}`]),
+    ...CHANNELS.map((c) => `ch_${c}`),
+  ];
+  const sums = sql.raw(totals.map((c) => `COALESCE(sum(${c}), 0)::float8 AS ${c}`).join(', '));
+  const byCategory = (range?: { from: string; to: string }): SQL =>
+    sql`(SELECT COALESCE(json_agg(json_build_object('key', key, 'requests', requests) ORDER BY requests DESC, key), '[]')
+      FROM (SELECT category_code AS key, sum(requests)::int AS requests
+        FROM ${rollup(f, range, 'category_code')} GROUP BY 1) AS c)`;
+  return sql`SELECT (SELECT row_to_json(t) FROM (SELECT ${sums} FROM ${rollup(f)}) AS t) AS current,
+    (SELECT COALESCE(sum(requests), 0)::int FROM ${rollup(f, previous)}) AS previous_requests,
+    (SELECT COALESCE(sum(requests), 0)::int FROM ${rollup(f, lastYear)}) AS last_year_requests,
+    ${byCategory()} AS categories,
+    ${byCategory(previous)} AS previous_categories`;
+}
+
+export async function overviewFigures(
+  db: Queryable,
+  f: Filter,
+  previous: { from: string; to: string },
+  lastYear: { from: string; to: string },
+): Promise<OverviewRow> {
+  const [row] = await db.query<OverviewRow>(overviewSql(f, previous, lastYear));
+  if (!row) throw new Error('the overview statement returned no row');
+  return row;
+}
+
+/** A criticality's row of the breakdown, from the overview's split columns. */
+export function criticalityRows(t: Record<string, number>): BreakdownRow[] {
+  return CRITICALITIES.map((c) => ({
+    ...zero(c, t[`n_${c}`] ?? 0),
+    resolved: t[`res_n_${c}`] ?? 0,
+    sla_met: t[`met_${c}`] ?? 0,
+    sla_breached: t[`breached_${c}`] ?? 0,
+    resolution_n: t[`res_n_${c}`] ?? 0,
+    resolution_seconds: t[`res_s_${c}`] ?? 0,
+  }))
     .filter((x) => x.requests > 0)
     .sort((a, b) => b.requests - a.requests);
 }

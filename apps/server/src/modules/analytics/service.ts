@@ -5,7 +5,10 @@ import type { Actor, AppDeps } from '../../lib/context.ts';
 import { requireStaff } from '../auth/policy.ts';
 import {
   byDimension,
+  CHANNELS,
   countsByCategory,
+  criticalityRows,
+  overviewFigures,
   seasonality,
   volume,
   type BreakdownRow,
@@ -88,30 +91,23 @@ export function presentBreakdown(rows: BreakdownRow[]) {
 
 export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
   const { previous, lastYear } = comparisonRanges(f);
-  const [cur, prev, ly, channels, cats, prevCats] = await Promise.all([
-    byDimension(deps.readDb, f, 'criticality'),
-    byDimension(deps.readDb, f, 'criticality', previous),
-    byDimension(deps.readDb, f, 'criticality', lastYear),
-    byDimension(deps.readDb, f, 'channel'),
-    countsByCategory(deps.readDb, f),
-    countsByCategory(deps.readDb, f, previous),
-  ]);
-  const sum = (rows: typeof cur, k: keyof (typeof cur)[number]) => rows.reduce((a, r) => a + Number(r[k]), 0);
-  const prevByKey = new Map(prevCats.map((r) => [r.key, r.requests]));
+  const o = await overviewFigures(deps.readDb, f, previous, lastYear);
+  const t = o.current;
+  const n = (k: string): number => t[k] ?? 0;
+  const prevByKey = new Map(o.previous_categories.map((r) => [r.key, r.requests]));
   return {
     range: { from: f.from, to: f.to },
-    requests: sum(cur, 'requests'),
-    previousPeriod: sum(prev, 'requests'),
-    sameTimeLastYear: sum(ly, 'requests'),
-    slaCompliance: pct(sum(cur, 'sla_met'), sum(cur, 'sla_met') + sum(cur, 'sla_breached')),
-    avgResolutionHours: hours(sum(cur, 'resolution_seconds'), sum(cur, 'resolution_n')),
-    satisfaction:
-      sum(cur, 'rating_n') > 0
-        ? Math.round((sum(cur, 'rating_sum') / sum(cur, 'rating_n')) * 100) / 100
-        : null,
-    byCriticality: presentBreakdown(cur),
-    channels: channels.map((c) => ({ channel: c.key, requests: c.requests })),
-    topCategories: cats
+    requests: n('requests'),
+    previousPeriod: o.previous_requests,
+    sameTimeLastYear: o.last_year_requests,
+    slaCompliance: pct(n('sla_met'), n('sla_met') + n('sla_breached')),
+    avgResolutionHours: hours(n('resolution_seconds'), n('resolution_n')),
+    satisfaction: n('rating_n') > 0 ? Math.round((n('rating_sum') / n('rating_n')) * 100) / 100 : null,
+    byCriticality: presentBreakdown(criticalityRows(t)),
+    channels: CHANNELS.map((c) => ({ channel: c, requests: n(`ch_${c}`) }))
+      .filter((c) => c.requests > 0)
+      .sort((a, b) => b.requests - a.requests),
+    topCategories: o.categories
       .slice(0, 10)
       .map((c) => ({ category: c.key, requests: c.requests, previous: prevByKey.get(c.key) ?? 0 })),
   };

@@ -23,8 +23,9 @@ export type PublicRow = Pick<
   | 'due_at'
   | 'lat'
   | 'lon'
+  | 'channel'
 >;
-const PUBLIC_COLUMNS = sql`number, status, status_reason, category_code, text, agency_code, created_at, updated_at, due_at, lat, lon`;
+const PUBLIC_COLUMNS = sql`number, status, status_reason, category_code, text, channel, agency_code, created_at, updated_at, due_at, lat, lon`;
 
 export interface ListFilters {
   serviceCodes?: string[] | undefined;

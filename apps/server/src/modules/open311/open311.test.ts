@@ -138,6 +138,34 @@ describe('Open311 GeoReport v2', () => {
     for (const pii of ['+77011234567', '123 45 67', 'Aigul']) expect(all).not.toContain(pii);
   });
 
+  it('shows no more than the public map: flats and personal numbers masked, no text of phone calls', async () => {
+    const web = await post('json', {
+      api_key: key,
+      service_code: 'roads',
+      lat: '51.15',
+      long: '71.35',
+      description: 'Яма у подъезда, кв. 45, ИИН 900101300123',
+    });
+    const webId = (web.json() as { service_request_id: string }[])[0]!.service_request_id;
+    const call = (
+      await s.call('POST', '/api/v1/requests', {
+        token: await s.token('operator'),
+        body: {
+          text: 'Звонила Айгуль Сапарова, нет света в подъезде',
+          category: 'electricity',
+          channel: 'phone',
+        },
+      })
+    ).json() as { number: string };
+    const one = async (id: string) =>
+      ((await s.call('GET', `/open311/v2/requests/${id}.json`)).json() as { description: string }[])[0];
+    expect((await one(webId))?.description).toBe('Яма у подъезда, кв. […], ИИН [ИИН]');
+    expect((await one(call.number))?.description).toBe('');
+    const list = await s.call('GET', '/open311/v2/requests.json');
+    expect(list.body).toContain(call.number);
+    for (const pii of ['Сапарова', '900101300123', 'кв. 45']) expect(list.body).not.toContain(pii);
+  });
+
   it('refuses without an api_key (403) and answers errors in the Open311 format (400, 404)', async () => {
     const noKey = await post('json', {
       service_code: 'roads',

@@ -1,9 +1,11 @@
 /**
- * How Komek's records look in Open311: services from categories, requests from public views (no
- * personal data: e-mail addresses and phone numbers in texts are masked), the extended update
- * statuses, and the `.json`/`.xml` suffix of a document.
+ * How Komek's records look in Open311: services from categories, requests from public views, the
+ * extended update statuses, and the `.json`/`.xml` suffix of a document. Open311 is as public as
+ * the map and shows no more than it does: the same masking of contacts, personal numbers and
+ * flats, and no text of calls and letters.
  */
 import type { CategoryRow } from '../catalog/repository.ts';
+import { maskPersonal, publicText } from '../public/mask.ts';
 import { CLOSED, type PublicRow } from './list.ts';
 
 /** Our statuses in the extended states FixMyStreet-style clients use on servicerequestupdates. */
@@ -19,8 +21,6 @@ export const UPDATE_STATUS: Record<string, string> = {
   deferred: 'ACTION_SCHEDULED',
   reopened: 'OPEN',
 };
-export const mask = (t: string): string =>
-  t.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, '[e-mail]').replace(/\+?\d[\d\s()-]{7,}\d/g, '[phone]');
 
 export function fmt(param: string): { base: string; format: 'json' | 'xml' } | undefined {
   const m = /^(.*)\.(json|xml)$/.exec(param);
@@ -43,10 +43,11 @@ export function presentRequest(r: PublicRow) {
   return {
     service_request_id: r.number,
     status: CLOSED.has(r.status) ? 'closed' : 'open',
-    status_notes: r.status_reason ? `${r.status}: ${mask(r.status_reason)}` : r.status,
+    status_notes: r.status_reason ? `${r.status}: ${maskPersonal(r.status_reason)}` : r.status,
     service_name: r.category_code ?? '',
     service_code: r.category_code ?? '',
-    description: mask(r.text),
+    // The public pages' rule: calls and letters are private conversations, so no text at all.
+    description: publicText(r.text, r.channel, 1000) ?? '',
     agency_responsible: r.agency_code ?? '',
     service_notice: '',
     requested_datetime: r.created_at.toISOString(),

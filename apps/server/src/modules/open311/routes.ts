@@ -18,7 +18,8 @@ import { send, sendError } from './format.ts';
 import { postDocument } from './intake.ts';
 import { open311KeyRoutes } from './keys.ts';
 import { publicListQuery, type ListFilters, type PublicRow } from './list.ts';
-import { fmt, mask, presentRequest, presentService, UPDATE_STATUS } from './present.ts';
+import { maskPersonal } from '../public/mask.ts';
+import { fmt, presentRequest, presentService, UPDATE_STATUS } from './present.ts';
 
 export function open311Routes(app: App, deps: AppDeps): void {
   const lang = (req: FastifyRequest): 'kk' | 'ru' | 'en' => {
@@ -99,7 +100,7 @@ export function open311Routes(app: App, deps: AppDeps): void {
             service_request_id: e.number,
             status: UPDATE_STATUS[e.to_status ?? e.status] ?? 'OPEN',
             updated_datetime: e.created_at.toISOString(),
-            description: e.body ? mask(e.body) : (e.to_status ?? ''),
+            description: e.body ? maskPersonal(e.body) : (e.to_status ?? ''),
           })),
         );
       }
