@@ -48,10 +48,28 @@ export function copyRow(values: readonly unknown[]): string {
 const copyStatement = (table: string, columns: readonly string[], source: string): string =>
   `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 
+export interface TransactionOptions {
+  /** Setting name → value, e.g. `{ random_page_cost: 1.1 }` (names and values are checked). */
+  settings?: Record<string, string | number>;
+}
+
+/** `SET LOCAL` statements for a transaction's settings (no parameters: names and values are checked). */
+export function setLocal(settings: TransactionOptions['settings']): string[] {
+  return Object.entries(settings ?? {}).map(([k, v]) => {
+    if (!/^[a-z_]+$/.test(k) || !/^[\w.-]+$/.test(String(v)))
+      throw new Error(`bad setting ${k}=${String(v)}`);
+    return `SET LOCAL ${k} = '${String(v)}'`;
+  });
+}
+
 export interface Db extends Queryable {
   readonly kind: DbKind;
-  /** Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. `settings`
+   * are planner or session settings local to the transaction (`SET LOCAL`), sent with its BEGIN
+   * in one round trip.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   /** LISTEN on a channel (PostgreSQL: a dedicated connection; PGlite: in-process). */
@@ -153,7 +171,11 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     kind: 'pglite',
     query: base.query,
     copyIn: base.copyIn,
-    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    transaction: (fn, opts) =>
+      client.transaction(async (tx) => {
+        for (const statement of setLocal(opts?.settings)) await tx.query(statement);
+        return fn(runner(tx));
+      }),
     exec: async (script) => {
       await client.exec(script);
     },
@@ -243,14 +265,15 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     kind: 'postgres',
     query: base.query,
     copyIn: base.copyIn,
-    async transaction(fn) {
+    async transaction(fn, opts) {
       const client = await pool.connect();
       // A connection that dies mid-transaction emits 'error': heard here, thrown by the query.
       const ignore = (): void => undefined;
       client.on('error', ignore);
       let broken = false;
       try {
-        await client.query('BEGIN');
+        // Without parameters this is one simple-protocol message, however many statements.
+        await client.query(['BEGIN', ...setLocal(opts?.settings)].join('; '));
         const result = await fn(runner(client));
         await client.query('COMMIT');
         return result;

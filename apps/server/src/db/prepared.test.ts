@@ -31,3 +31,34 @@ describe('prepared statements', () => {
     }
   });
 });
+
+describe('transaction settings', () => {
+  it('hold inside the transaction only, and a bad name or value is refused before anything runs', async () => {
+    const { db, drop } = await openTestDb();
+    const cost = async (q: { query: typeof db.query }) =>
+      (await q.query<{ v: string }>(sql`SELECT current_setting('random_page_cost') AS v`))[0]?.v;
+    try {
+      const before = await cost(db);
+      expect(await db.transaction((tx) => cost(tx), { settings: { random_page_cost: 1.1 } })).toBe('1.1');
+      expect(await cost(db)).toBe(before);
+      // Rolled back with the transaction too.
+      await expect(
+        db.transaction(
+          async () => {
+            throw new Error('no');
+          },
+          { settings: { random_page_cost: 1.2 } },
+        ),
+      ).rejects.toThrow('no');
+      expect(await cost(db)).toBe(before);
+      await expect(db.transaction((tx) => cost(tx), { settings: { 'x; DROP': 1 } })).rejects.toThrow(
+        'bad setting',
+      );
+      await expect(
+        db.transaction((tx) => cost(tx), { settings: { random_page_cost: "1'; DROP TABLE x; --" } }),
+      ).rejects.toThrow('bad setting');
+    } finally {
+      await drop();
+    }
+  });
+});

@@ -4,7 +4,6 @@ import { AppError } from '../../errors.ts';
 import type { Actor, AppDeps } from '../../lib/context.ts';
 import { requireStaff } from '../auth/policy.ts';
 import {
-  byDimension,
   CHANNELS,
   countsByCategory,
   criticalityRows,

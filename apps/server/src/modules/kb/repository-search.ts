@@ -81,10 +81,7 @@ export async function searchText(
  * of the GIN index for queries that match a few thousand; the search index is small and hot.
  */
 export async function inSearchTransaction<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.query('SET LOCAL random_page_cost = 1.1');
-    return fn(tx);
-  });
+  return db.transaction(fn, { settings: { random_page_cost: 1.1 } });
 }
 
 /** The full-text search statement (exported for EXPLAIN in the benchmark). */

@@ -165,7 +165,9 @@ async function findArticles(
     match: 'text',
     prefix,
   });
-  if (found.length >= limit) return found;
+  // A hit with every word means every word is in the base: none is misspelt (correcting it would
+  // only find other, similar words), and the lexicon lookup is saved.
+  if (found.length >= limit || found.some((f) => f.all)) return found;
   const words = [...new Set(pq.tokens.filter((t) => t.length >= 4 && !/^\d+$/.test(t)))].slice(
     0,
     MAX_CORRECTED_WORDS,
