@@ -3,26 +3,25 @@
  * (queue list, request page and history, dashboard rollups against the naive GROUP BY, duplicate
  * candidates, KB search, Open311 list) against the configured database and writes the plans to a
  * Markdown file (default `docs/plans/<postgres|pglite>.md`) as a record of which index each uses.
- * The statements mirror the ones in the modules' repositories (same WHERE and ORDER BY shapes);
- * parameters are taken from the data (the newest request with a location).
+ * The queue list, request page, dashboard, candidates, KB search and Open311 statements are the
+ * ones the modules run (exported by their repositories); the number lookup, history, volume and
+ * backlog ones copy their modules' shapes. Parameters are taken from the data (the newest
+ * request with a location).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Db, TransactionOptions } from '../../db/client.ts';
 import { overviewSql } from '../../modules/analytics/repository.ts';
 import { comparisonRanges } from '../../modules/analytics/service.ts';
 import { candidatesSql } from '../../modules/duplicates/service.ts';
+import { parseQuery, queryTexts } from '../../modules/kb/query.ts';
+import { KB_SEARCH_SETTINGS, searchTextSql } from '../../modules/kb/repository-search.ts';
 import { publicListQuery } from '../../modules/open311/list.ts';
+import { listSql, viewByIdSql } from '../../modules/requests/repository.ts';
 import { parseArgs } from '../io.ts';
-
-const OPEN = sql`('new', 'assigned', 'in_progress', 'reopened')`;
-
-const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_name, NULL::text AS duplicate_of_number
-  FROM requests r
-  LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id`;
 
 interface Sample {
   id: number;
@@ -33,19 +32,22 @@ interface Sample {
   agency_code: string | null;
 }
 
-export function hotQueries(city: string, s: Sample, now: Date): { name: string; q: SQL }[] {
+export function hotQueries(
+  city: string,
+  s: Sample,
+  now: Date,
+): { name: string; q: SQL; settings?: TransactionOptions['settings'] }[] {
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
   const day = (d: Date): string => d.toISOString().slice(0, 10);
   return [
     {
       name: 'queue list (open, newest first, 50)',
-      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.status IN ${OPEN} ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
+      q: listSql({ cityId: city, status: ['new', 'assigned', 'in_progress', 'reopened'], limit: 50, now }),
     },
     {
       name: 'queue list, one agency, overdue',
-      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.agency_code IN (${s.agency_code ?? ''})
-        AND r.due_at < ${now} AND r.status IN ${OPEN} ORDER BY r.created_at DESC, r.id DESC LIMIT 50`,
+      q: listSql({ cityId: city, agency: [s.agency_code ?? ''], overdue: true, limit: 50, now }),
     },
     {
       name: 'request page, 1: the number to its id (request_numbers)',
@@ -53,7 +55,7 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
     },
     {
       name: 'request page, 2: the request by id (one month partition)',
-      q: sql`${VIEW} WHERE r.city_id = ${city} AND r.id = ${s.id}`,
+      q: viewByIdSql(city, s.id),
     },
     {
       name: 'request history (events of one request)',
@@ -99,10 +101,14 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
         FROM requests WHERE city_id = ${city} AND status = 'deferred' GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`,
     },
     {
-      name: 'KB search (full text, published)',
-      q: sql`SELECT article_id, lang FROM kb_search_index s
-        WHERE s.city_id = ${city} AND s.search @@ plainto_tsquery('simple', ${'отопление'}) AND s.status = 'published'
-        LIMIT 20`,
+      name: 'KB search, first stage (every word in a title or keywords, published, public)',
+      // As the search runs it: in a transaction that prices a random page like a cached one.
+      settings: KB_SEARCH_SETTINGS,
+      q: searchTextSql(
+        { cityId: city, staff: false, now },
+        queryTexts(parseQuery('отопление', []).clauses, 'none', 'and'),
+        { preferLang: 'ru', limit: 10, field: 'head' },
+      ),
     },
     {
       name: 'Open311 list (last 90 days, newest first, the default page of 1,000)',
@@ -118,17 +124,22 @@ export function hotQueries(city: string, s: Sample, now: Date): { name: string; 
   ];
 }
 
-async function plan(db: Queryable, q: SQL): Promise<string> {
-  // Once before, as a warm server would have: the recorded planning time is the steady one, not
-  // the first-use cost of opening every partition's catalog entries on a fresh connection.
-  await db.query(q);
-  const rows = await db.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
-  return rows.map((r) => Object.values(r)[0]).join('\n');
+async function plan(db: Db, q: SQL, settings?: TransactionOptions['settings']): Promise<string> {
+  return db.transaction(
+    async (tx) => {
+      // Once before, as a warm server would have: the recorded planning time is the steady one, not
+      // the first-use cost of opening every partition's catalog entries on a fresh connection.
+      await tx.query(q);
+      const rows = await tx.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    },
+    settings ? { settings } : {},
+  );
 }
 
 /** The Markdown record: one `EXPLAIN (ANALYZE, BUFFERS)` block per hot query. */
 export async function explainHotQueries(
-  db: Queryable & { kind: string },
+  db: Db,
   city: string,
   onQuery: (name: string) => void = () => undefined,
 ): Promise<{ markdown: string; plans: Map<string, string> }> {
@@ -153,7 +164,7 @@ export async function explainHotQueries(
   const plans = new Map<string, string>();
   for (const h of hotQueries(city, s, now)) {
     onQuery(h.name);
-    const p = await plan(db, h.q);
+    const p = await plan(db, h.q, h.settings);
     plans.set(h.name, p);
     parts.push(`## ${h.name}`, '', '```', p, '```', '');
   }

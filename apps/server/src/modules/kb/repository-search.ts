@@ -80,8 +80,10 @@ export async function searchText(
  * The default (4 sequential pages) assumes disks and makes the planner scan every row instead
  * of the GIN index for queries that match a few thousand; the search index is small and hot.
  */
+export const KB_SEARCH_SETTINGS = { random_page_cost: 1.1 };
+
 export async function inSearchTransaction<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(fn, { settings: { random_page_cost: 1.1 } });
+  return db.transaction(fn, { settings: KB_SEARCH_SETTINGS });
 }
 
 /** The full-text search statement (exported for EXPLAIN in the benchmark). */

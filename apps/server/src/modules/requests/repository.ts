@@ -100,6 +100,11 @@ const VIEW = sql`SELECT r.*, res.phone AS resident_phone, res.name AS resident_n
   FROM requests r
   LEFT JOIN residents res ON res.city_id = r.city_id AND res.id = r.resident_id`;
 
+/** The request page's read of one request by id (also what `komek explain` records). */
+export function viewByIdSql(cityId: string, id: number): SQL {
+  return sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`;
+}
+
 /** Fills duplicate_of_number of the views that are duplicates (one statement, pruned by id). */
 async function withParentNumbers(
   db: Queryable,
@@ -149,7 +154,7 @@ export async function findViewById(
   cityId: string,
   id: number,
 ): Promise<RequestView | undefined> {
-  const rows = await db.query<RequestView>(sql`${VIEW} WHERE r.city_id = ${cityId} AND r.id = ${id}`);
+  const rows = await db.query<RequestView>(viewByIdSql(cityId, id));
   return (await withParentNumbers(db, cityId, rows))[0];
 }
 
@@ -280,7 +285,8 @@ export interface ListFilters {
   now: Date;
 }
 
-export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
+/** The queue list's statement (also what `komek explain` records). */
+export function listSql(f: ListFilters): SQL {
   const where: SQL[] = [sql`r.city_id = ${f.cityId}`];
   // Statuses as literals (a closed set): a kept generic plan can still prove the open-status
   // partial indexes from them, which it cannot from parameters.
@@ -309,12 +315,11 @@ export async function listRequests(db: Queryable, f: ListFilters): Promise<Reque
     );
   }
   if (f.after) where.push(sql`(r.created_at, r.id) < (${f.after.createdAt}, ${f.after.id})`);
-  const rows = await db.query<RequestView>(
-    prepared(
-      'queue',
-      sql`${VIEW} WHERE ${sql.join(where, sql` AND `)} ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`,
-    ),
-  );
+  return sql`${VIEW} WHERE ${sql.join(where, sql` AND `)} ORDER BY r.created_at DESC, r.id DESC LIMIT ${f.limit}`;
+}
+
+export async function listRequests(db: Queryable, f: ListFilters): Promise<RequestView[]> {
+  const rows = await db.query<RequestView>(prepared('queue', listSql(f)));
   return withParentNumbers(db, f.cityId, rows);
 }
 
