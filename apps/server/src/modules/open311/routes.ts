@@ -18,10 +18,13 @@ import { send, sendError } from './format.ts';
 import { postDocument } from './intake.ts';
 import { open311KeyRoutes } from './keys.ts';
 import { publicListQuery, type ListFilters, type PublicRow } from './list.ts';
+import { concurrencyLimit } from '../../lib/limit.ts';
 import { maskPersonal } from '../public/mask.ts';
 import { fmt, presentRequest, presentService, UPDATE_STATUS } from './present.ts';
 
 export function open311Routes(app: App, deps: AppDeps): void {
+  // Pages of up to a thousand requests are built two at a time (see concurrencyLimit).
+  const listPages = concurrencyLimit(2);
   const lang = (req: FastifyRequest): 'kk' | 'ru' | 'en' => {
     const l = String((req.query as Record<string, unknown>).locale ?? '').slice(0, 2);
     return l === 'kk' || l === 'en' ? l : 'ru';
@@ -130,14 +133,16 @@ export function open311Routes(app: App, deps: AppDeps): void {
           updatedBefore: date(q.updated_before),
         };
         const common = { cityId: deps.config.cityId, filters, pageSize, offset: (page - 1) * pageSize };
-        const views = await deps.readDb.query<PublicRow>(
-          publicListQuery(
-            ids
-              ? { ...common, ids: [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()] }
-              : { ...common, start, end },
-          ),
-        );
-        return send(reply, f.format, 'requests', views.map(presentRequest));
+        return listPages(async () => {
+          const views = await deps.readDb.query<PublicRow>(
+            publicListQuery(
+              ids
+                ? { ...common, ids: [...(await idsByNumber(deps.readDb, deps.config.cityId, ids)).values()] }
+                : { ...common, start, end },
+            ),
+          );
+          return send(reply, f.format, 'requests', views.map(presentRequest));
+        });
       }
       return sendError(reply, f.format, 404, 'unknown document');
     });
