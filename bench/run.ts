@@ -4,7 +4,7 @@
  * read paths with autocannon: queue list, request page, dashboard (rollups) against the naive
  * GROUP BY over the raw table, duplicate candidates, KB search and the Open311 list when those
  * modules are present. Prints one table and writes bench/results/suite.json.
- *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  BENCH_CONNECTIONS=10  npm run bench
+ *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  BENCH_WARMUP=2  BENCH_CONNECTIONS=10  npm run bench
  * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
  *   BENCH_DB=pglite BENCH_DATA_DIR=/tmp/komek-suite-… BENCH_REQUESTS=1 npm run bench   (a data directory
@@ -22,6 +22,8 @@ import { load, percentile, pinSelf, startServer, tempDir, writeResult } from './
 const KIND = (process.env.BENCH_DB ?? 'postgres') as 'postgres' | 'pglite';
 const N = Number(process.env.BENCH_REQUESTS ?? (KIND === 'pglite' ? 100_000 : 200_000));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Seconds of unrecorded load on each endpoint before its measurement. */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 /** Concurrent clients per endpoint (1 shows one user's latency without queueing). */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -150,14 +152,17 @@ async function main(): Promise<void> {
       rows.push({ endpoint: c.name, note: 'not present yet' });
       continue;
     }
-    const r = await load({
+    const opts = {
       url: server.url + c.path,
       method: c.method ?? 'GET',
       headers: auth,
       ...(c.body ? { body: c.body } : {}),
-      duration: SECONDS,
       connections: CONNECTIONS,
-    });
+    };
+    // A warm-up under the same load, not recorded: the JIT, the pools' connections and the
+    // prepared statements' generic plans settle, so the row is the steady state.
+    if (WARMUP > 0) await load({ ...opts, duration: WARMUP });
+    const r = await load({ ...opts, duration: SECONDS });
     rows.push({
       endpoint: c.name,
       rps: r.rps,
@@ -190,7 +195,7 @@ async function main(): Promise<void> {
   rows.push({ endpoint: 'server RSS (MB)', rps: server.rssMb() });
   await server.stop();
   console.log(
-    `Komek benchmark — ${KIND}, ${total} requests, ${kbArticles} KB articles, ${SECONDS} s per endpoint, ${CONNECTIONS} connections`,
+    `Komek benchmark — ${KIND}, ${total} requests, ${kbArticles} KB articles, ${SECONDS} s per endpoint after ${WARMUP} s of warm-up, ${CONNECTIONS} connections`,
   );
   console.table(rows);
   process.stdout.write(

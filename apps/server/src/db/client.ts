@@ -53,13 +53,18 @@ export interface TransactionOptions {
   settings?: Record<string, string | number>;
 }
 
-/** `SET LOCAL` statements for a transaction's settings (no parameters: names and values are checked). */
-export function setLocal(settings: TransactionOptions['settings']): string[] {
+/** Settings as checked name/value pairs (they are written into statements, not bound). */
+function checked(settings: TransactionOptions['settings']): [string, string][] {
   return Object.entries(settings ?? {}).map(([k, v]) => {
     if (!/^[a-z_]+$/.test(k) || !/^[\w.-]+$/.test(String(v)))
       throw new Error(`bad setting ${k}=${String(v)}`);
-    return `SET LOCAL ${k} = '${String(v)}'`;
+    return [k, String(v)];
   });
+}
+
+/** `SET LOCAL` statements for a transaction's settings. */
+export function setLocal(settings: TransactionOptions['settings']): string[] {
+  return checked(settings).map(([k, v]) => `SET LOCAL ${k} = '${v}'`);
 }
 
 export interface Db extends Queryable {
@@ -70,6 +75,13 @@ export interface Db extends Queryable {
    * in one round trip.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
+  /**
+   * Runs statements with session settings of their own (e.g. planner costs for one module's
+   * queries) without a transaction around them: on PostgreSQL a small pool whose sessions carry
+   * the settings from the start (no round trip per use); on PGlite each statement in a
+   * transaction that sets them locally.
+   */
+  withSettings(settings: NonNullable<TransactionOptions['settings']>): Queryable;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   /** LISTEN on a channel (PostgreSQL: a dedicated connection; PGlite: in-process). */
@@ -176,6 +188,17 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
         for (const statement of setLocal(opts?.settings)) await tx.query(statement);
         return fn(runner(tx));
       }),
+    withSettings: (settings) => {
+      const statements = setLocal(settings);
+      return {
+        query: (q, params) =>
+          client.transaction(async (tx) => {
+            for (const statement of statements) await tx.query(statement);
+            return runner(tx).query(q, params);
+          }),
+        copyIn: base.copyIn,
+      };
+    },
     exec: async (script) => {
       await client.exec(script);
     },
@@ -205,7 +228,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     }
   }
   // Session settings sent in the startup packet (no round trip): the schema, parallel query.
-  const settings = [
+  const startup = [
     ...(opts.schema ? [`-c search_path="${opts.schema}",public`] : []),
     ...(opts.parallelWorkers !== undefined
       ? [`-c max_parallel_workers_per_gather=${opts.parallelWorkers}`]
@@ -216,7 +239,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     max: opts.poolSize ?? 10,
     application_name: opts.applicationName ?? 'komek',
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-    ...(settings.length ? { options: settings.join(' ') } : {}),
+    ...(startup.length ? { options: startup.join(' ') } : {}),
     connectionTimeoutMillis: 5000,
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
@@ -228,10 +251,30 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     max: Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2)),
     application_name: `${opts.applicationName ?? 'komek'}-prepared`,
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
-    options: ['-c plan_cache_mode=force_generic_plan', ...settings].join(' '),
+    options: ['-c plan_cache_mode=force_generic_plan', ...startup].join(' '),
     connectionTimeoutMillis: 5000,
   });
   generic.on('error', () => undefined);
+  // Pools whose sessions start with settings of their own (withSettings), made on first use.
+  const settingPools = new Map<string, pg.Pool>();
+  const poolWith = (settings: Record<string, string | number>): pg.Pool => {
+    const flags = checked(settings).map(([k, v]) => `-c ${k}=${v}`);
+    const key = flags.join(' ');
+    let p = settingPools.get(key);
+    if (!p) {
+      p = new pg.Pool({
+        connectionString: url,
+        max: Math.max(2, Math.ceil((opts.poolSize ?? 10) / 2)),
+        application_name: `${opts.applicationName ?? 'komek'}-tuned`,
+        ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+        options: [...flags, ...startup].join(' '),
+        connectionTimeoutMillis: 5000,
+      });
+      p.on('error', () => undefined);
+      settingPools.set(key, p);
+    }
+    return p;
+  };
   const runner = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
       const { text, values, name } = compile(q, params);
@@ -288,6 +331,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
         client.release(broken);
       }
     },
+    withSettings: (settings) => runner(poolWith(settings)),
     async exec(script) {
       await pool.query(script);
     },
@@ -328,7 +372,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
       };
     },
     close: async () => {
-      await Promise.all([pool.end(), generic.end()]);
+      await Promise.all([pool.end(), generic.end(), ...[...settingPools.values()].map((p) => p.end())]);
     },
   };
 }

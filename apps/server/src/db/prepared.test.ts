@@ -62,3 +62,22 @@ describe('transaction settings', () => {
     }
   });
 });
+
+describe('statements with settings of their own', () => {
+  it('see the settings, and the other statements of the database do not', async () => {
+    const { db, drop } = await openTestDb();
+    const cost = async (q: { query: typeof db.query }) =>
+      (await q.query<{ v: string }>(sql`SELECT current_setting('random_page_cost') AS v`))[0]?.v;
+    try {
+      const before = await cost(db);
+      const tuned = db.withSettings({ random_page_cost: 1.1 });
+      expect(await Promise.all([cost(tuned), cost(tuned), cost(db)])).toEqual(['1.1', '1.1', before]);
+      expect(await cost(db)).toBe(before);
+      expect(() => db.withSettings({ random_page_cost: '1; DROP TABLE x' }).query(sql`SELECT 1`)).toThrow(
+        'bad setting',
+      );
+    } finally {
+      await drop();
+    }
+  });
+});

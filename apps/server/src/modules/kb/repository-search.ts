@@ -76,14 +76,15 @@ export async function searchText(
 }
 
 /**
- * Runs a search's statements in one transaction that prices a random page like a cached one.
- * The default (4 sequential pages) assumes disks and makes the planner scan every row instead
- * of the GIN index for queries that match a few thousand; the search index is small and hot.
+ * Runs a search's statements on sessions that price a random page like a cached one. The default
+ * (4 sequential pages) assumes disks and makes the planner scan every row instead of the GIN
+ * index for queries that match a few thousand; the search index is small and hot. The setting
+ * comes with the session (`Db.withSettings`): no transaction, no round trips around the search.
  */
 export const KB_SEARCH_SETTINGS = { random_page_cost: 1.1 };
 
-export async function inSearchTransaction<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.transaction(fn, { settings: KB_SEARCH_SETTINGS });
+export async function withSearchSettings<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  return fn(db.withSettings(KB_SEARCH_SETTINGS));
 }
 
 /** The full-text search statement (exported for EXPLAIN in the benchmark). */

@@ -23,7 +23,7 @@ import {
 import { categoryStats, termStats } from './repository-learn.ts';
 import {
   correctWords,
-  inSearchTransaction,
+  withSearchSettings,
   listSynonyms,
   logSearch,
   searchText,
@@ -221,8 +221,8 @@ export async function searchArticles(
   // Without a language asked for, show the variant in the language the query is written in.
   const preferLang = input.lang ?? detectLanguage(input.q);
   // A submitted query is whole words; suggestions see words still being typed (prefix on the last).
-  const found = await inSearchTransaction(deps.readDb, (tx) =>
-    findArticles(tx, vis, pq, { preferLang, limit, prefix: 'none' }),
+  const found = await withSearchSettings(deps.readDb, (q) =>
+    findArticles(q, vis, pq, { preferLang, limit, prefix: 'none' }),
   );
   const items = found.map((f) => toHit(f.row, f.match, pageScore(f)));
   await logSearch(deps.db, {
@@ -285,8 +285,8 @@ export async function suggestForText(
   const vis: Visibility = { cityId, staff: reach.staff, now: deps.now() };
   const preferLang = input.lang ?? detectLanguage(input.text);
   const [found, learned, cats] = await Promise.all([
-    inSearchTransaction(deps.readDb, (tx) =>
-      findArticles(tx, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' }),
+    withSearchSettings(deps.readDb, (q) =>
+      findArticles(q, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' }),
     ),
     termStats(deps.readDb, cityId, pq.normalized, kazakhIndexText(input.text)),
     category ? categoryStats(deps.readDb, cityId, category) : Promise.resolve([]),
