@@ -4,6 +4,7 @@
  * city first, text similarity last) and the ranking explains itself: distance, time, text.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { prepared } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../lib/context.ts';
 import { candidateScore } from '@komek/domain/candidates';
@@ -63,14 +64,7 @@ export function candidatesSql(p: {
   const mLon = 111_320 * Math.cos((p.lat * Math.PI) / 180);
   const near = sql`(lat - ${p.lat}) * (lat - ${p.lat}) * ${mLat * mLat} + (lon - ${p.lon}) * (lon - ${p.lon}) * ${mLon * mLon} <= ${(p.radius * 1.01) ** 2}`;
   const filters = sql`city_id = ${p.cityId} AND geo_cell = c.cell AND created_at >= ${p.since} AND status IN ${OPEN} AND ${near}
-    ${
-      p.related.length
-        ? sql`AND category_code IN (${sql.join(
-            p.related.map((c) => sql`${c}`),
-            sql`, `,
-          )})`
-        : sql``
-    }
+    ${p.related.length ? sql`AND category_code = ANY(${sql.param([...p.related])}::text[])` : sql``}
     ${p.exclude ? sql`AND number <> ${p.exclude}` : sql``}`;
   const perMonth = monthRanges(p.since, p.now).map(
     (m) => sql`(SELECT number, category_code, status, lat, lon, created_at, text, incident_id FROM requests
@@ -78,10 +72,7 @@ export function candidatesSql(p: {
   );
   return sql`
     SELECT *, similarity(text, ${p.text}) AS text_similarity FROM (
-      SELECT r.* FROM unnest(ARRAY[${sql.join(
-        cells.map((c) => sql`${c}`),
-        sql`, `,
-      )}]::bigint[]) AS c(cell)
+      SELECT r.* FROM unnest(${sql.param(cells)}::bigint[]) AS c(cell)
       CROSS JOIN LATERAL (
         SELECT * FROM (${sql.join(perMonth, sql` UNION ALL `)}) AS m ORDER BY created_at DESC LIMIT ${PER_CELL}
       ) AS r
@@ -110,8 +101,12 @@ export async function findCandidates(
         .filter((c) => c.code === group || c.parent_code === group)
         .map((c) => c.code)
     : [];
+  // Prepared: the statement's shape depends only on the months searched and on whether there are
+  // related categories or an excluded request (cells and categories are array parameters), so
+  // each shape is planned once per connection (its generic plan prunes the months at run time)
+  // instead of on every call (≈ 1 ms of planning at 10 M, more than the search itself).
   const rows = await deps.db.query<Row>(
-    candidatesSql({ cityId, ...input, radius, related, since, now: deps.now() }),
+    prepared('candidates', candidatesSql({ cityId, ...input, radius, related, since, now: deps.now() })),
   );
   const now = deps.now().getTime();
   return rows
