@@ -12,8 +12,7 @@ import { loadConfig } from '../apps/server/src/config.ts';
 import { openDatabase } from '../apps/server/src/deps.ts';
 import { migrate } from '../apps/server/src/db/migrate.ts';
 import { parseArgs } from '../apps/server/src/cli/io.ts';
-import { findCandidates } from '../apps/server/src/modules/duplicates/service.ts';
-import { cellsAround } from '../apps/server/src/lib/geo.ts';
+import { candidatesSql, findCandidates } from '../apps/server/src/modules/duplicates/service.ts';
 import { percentile, writeResult } from './lib.ts';
 
 const { flags } = parseArgs(process.argv.slice(2));
@@ -55,15 +54,20 @@ for (const [i, p] of probes.entries()) {
 const p0 = probes[0];
 let plan = '';
 if (p0 && db.kind === 'postgres') {
-  const cells = cellsAround(p0.lat, p0.lon, 300);
-  const rows = await db.query<{ 'QUERY PLAN': string }>(sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-    SELECT number, similarity(text, ${p0.text}) FROM requests
-    WHERE city_id = ${cityId} AND geo_cell IN (${sql.join(
-      cells.map((c) => sql`${c}`),
-      sql`, `,
-    )}) AND created_at >= ${new Date(newest.getTime() - 30 * 86_400_000)}
-      AND status IN ('new', 'assigned', 'in_progress', 'waiting_for_resident', 'reopened')
-    ORDER BY created_at DESC LIMIT 200`);
+  // The statement findCandidates runs (candidatesSql), for the probe's place within 300 m.
+  const statement = candidatesSql({
+    cityId,
+    text: p0.text,
+    lat: p0.lat,
+    lon: p0.lon,
+    radius: 300,
+    related: [],
+    since: new Date(newest.getTime() - 30 * 86_400_000),
+    now: newest,
+  });
+  const rows = await db.query<{ 'QUERY PLAN': string }>(
+    sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement}`,
+  );
   plan = rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 await db.close();
