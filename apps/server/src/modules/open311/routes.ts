@@ -134,6 +134,8 @@ export function open311Routes(app: App, deps: AppDeps): void {
         };
         const common = { cityId: deps.config.cityId, filters, pageSize, offset: (page - 1) * pageSize };
         return listPages(async () => {
+          // A client that gave up while the page waited its turn is not served.
+          if (req.raw.destroyed) return reply;
           const views = await deps.readDb.query<PublicRow>(
             publicListQuery(
               ids
