@@ -22,7 +22,7 @@ import { createKeywordClassifier } from '../apps/server/src/modules/classify/ser
 import { seedKbDemo } from '../apps/server/src/modules/kb/demo.ts';
 import { parseQuery, queryTexts } from '../apps/server/src/modules/kb/query.ts';
 import { insertArticle, replaceVariants } from '../apps/server/src/modules/kb/repository.ts';
-import { withSearchSettings, searchTextSql } from '../apps/server/src/modules/kb/repository-search.ts';
+import { searchTextSql, withSearchSettings } from '../apps/server/src/modules/kb/repository-search.ts';
 import { searchArticles, suggestForText, synonymsOf } from '../apps/server/src/modules/kb/search.ts';
 import { indexVariant } from '../apps/server/src/modules/kb/service.ts';
 import { CITY, seedTestCity } from '../apps/server/test/factories.ts';
@@ -45,212 +45,34 @@ function rng(seed: number): () => number {
 
 /** Topics: [ru words, kk words, en words]; an article draws most of its words from one topic. */
 const TOPICS: [string[], string[], string[]][] = [
-  [
-    ['отопление', 'батареи', 'тепло', 'радиатор', 'котельная'],
-    ['жылу', 'батарея', 'жылыту', 'радиатор', 'қазандық'],
-    ['heating', 'radiator', 'warmth', 'boiler', 'pipes'],
-  ],
-  [
-    ['вода', 'горячая', 'холодная', 'давление', 'трубы'],
-    ['су', 'ыстық', 'суық', 'қысым', 'құбыр'],
-    ['water', 'hot', 'cold', 'pressure', 'plumbing'],
-  ],
-  [
-    ['свет', 'электричество', 'отключение', 'щиток', 'проводка'],
-    ['жарық', 'электр', 'сөндіру', 'қалқан', 'сым'],
-    ['power', 'electricity', 'outage', 'panel', 'wiring'],
-  ],
-  [
-    ['дорога', 'яма', 'асфальт', 'ремонт', 'тротуар'],
-    ['жол', 'шұңқыр', 'асфальт', 'жөндеу', 'тротуар'],
-    ['road', 'pothole', 'asphalt', 'repair', 'sidewalk'],
-  ],
-  [
-    ['снег', 'уборка', 'гололёд', 'наледь', 'сосульки'],
-    ['қар', 'тазалау', 'көктайғақ', 'мұз', 'сүңгі'],
-    ['snow', 'cleaning', 'ice', 'icicles', 'slush'],
-  ],
-  [
-    ['мусор', 'контейнер', 'вывоз', 'свалка', 'урна'],
-    ['қоқыс', 'контейнер', 'шығару', 'үйінді', 'урна'],
-    ['waste', 'container', 'collection', 'dump', 'bin'],
-  ],
-  [
-    ['лифт', 'подъезд', 'домофон', 'крыша', 'подвал'],
-    ['лифт', 'кіреберіс', 'домофон', 'шатыр', 'жертөле'],
-    ['lift', 'entrance', 'intercom', 'roof', 'basement'],
-  ],
-  [
-    ['поликлиника', 'врач', 'запись', 'прикрепление', 'справка'],
-    ['емхана', 'дәрігер', 'жазылу', 'бекіту', 'анықтама'],
-    ['clinic', 'doctor', 'appointment', 'attachment', 'certificate'],
-  ],
-  [
-    ['автобус', 'остановка', 'маршрут', 'проезд', 'карта'],
-    ['автобус', 'аялдама', 'бағыт', 'жол ақысы', 'карта'],
-    ['bus', 'stop', 'route', 'fare', 'card'],
-  ],
-  [
-    ['детский', 'сад', 'очередь', 'школа', 'направление'],
-    ['балабақша', 'кезек', 'мектеп', 'жолдама', 'бала'],
-    ['kindergarten', 'queue', 'school', 'referral', 'child'],
-  ],
-  [
-    ['парковка', 'автомобиль', 'эвакуатор', 'штраф', 'разметка'],
-    ['тұрақ', 'көлік', 'эвакуатор', 'айыппұл', 'белгі'],
-    ['parking', 'car', 'towing', 'fine', 'markings'],
-  ],
-  [
-    ['собаки', 'животные', 'отлов', 'укус', 'вакцинация'],
-    ['иттер', 'жануарлар', 'аулау', 'тістеу', 'екпе'],
-    ['dogs', 'animals', 'capture', 'bite', 'vaccination'],
-  ],
-  [
-    ['шум', 'соседи', 'стройка', 'ночью', 'музыка'],
-    ['шу', 'көршілер', 'құрылыс', 'түнде', 'музыка'],
-    ['noise', 'neighbours', 'construction', 'night', 'music'],
-  ],
-  [
-    ['деревья', 'газон', 'полив', 'обрезка', 'парк'],
-    ['ағаштар', 'көгал', 'суару', 'кесу', 'саябақ'],
-    ['trees', 'lawn', 'watering', 'pruning', 'park'],
-  ],
-  [
-    ['квитанция', 'оплата', 'тариф', 'начисление', 'долг'],
-    ['түбіртек', 'төлем', 'тариф', 'есептеу', 'қарыз'],
-    ['bill', 'payment', 'tariff', 'charge', 'debt'],
-  ],
-  [
-    ['самокат', 'велосипед', 'дорожка', 'прокат', 'скорость'],
-    ['самокат', 'велосипед', 'жолақ', 'жалға', 'жылдамдық'],
-    ['scooter', 'bicycle', 'lane', 'rental', 'speed'],
-  ],
+  [['отопление', 'батареи', 'тепло', 'радиатор', 'котельная'], ['жылу', 'батарея', 'жылыту', 'радиатор', 'қазандық'], ['heating', 'radiator', 'warmth', 'boiler', 'pipes']],
+  [['вода', 'горячая', 'холодная', 'давление', 'трубы'], ['су', 'ыстық', 'суық', 'қысым', 'құбыр'], ['water', 'hot', 'cold', 'pressure', 'plumbing']],
+  [['свет', 'электричество', 'отключение', 'щиток', 'проводка'], ['жарық', 'электр', 'сөндіру', 'қалқан', 'сым'], ['power', 'electricity', 'outage', 'panel', 'wiring']],
+  [['дорога', 'яма', 'асфальт', 'ремонт', 'тротуар'], ['жол', 'шұңқыр', 'асфальт', 'жөндеу', 'тротуар'], ['road', 'pothole', 'asphalt', 'repair', 'sidewalk']],
+  [['снег', 'уборка', 'гололёд', 'наледь', 'сосульки'], ['қар', 'тазалау', 'көктайғақ', 'мұз', 'сүңгі'], ['snow', 'cleaning', 'ice', 'icicles', 'slush']],
+  [['мусор', 'контейнер', 'вывоз', 'свалка', 'урна'], ['қоқыс', 'контейнер', 'шығару', 'үйінді', 'урна'], ['waste', 'container', 'collection', 'dump', 'bin']],
+  [['лифт', 'подъезд', 'домофон', 'крыша', 'подвал'], ['лифт', 'кіреберіс', 'домофон', 'шатыр', 'жертөле'], ['lift', 'entrance', 'intercom', 'roof', 'basement']],
+  [['поликлиника', 'врач', 'запись', 'прикрепление', 'справка'], ['емхана', 'дәрігер', 'жазылу', 'бекіту', 'анықтама'], ['clinic', 'doctor', 'appointment', 'attachment', 'certificate']],
+  [['автобус', 'остановка', 'маршрут', 'проезд', 'карта'], ['автобус', 'аялдама', 'бағыт', 'жол ақысы', 'карта'], ['bus', 'stop', 'route', 'fare', 'card']],
+  [['детский', 'сад', 'очередь', 'школа', 'направление'], ['балабақша', 'кезек', 'мектеп', 'жолдама', 'бала'], ['kindergarten', 'queue', 'school', 'referral', 'child']],
+  [['парковка', 'автомобиль', 'эвакуатор', 'штраф', 'разметка'], ['тұрақ', 'көлік', 'эвакуатор', 'айыппұл', 'белгі'], ['parking', 'car', 'towing', 'fine', 'markings']],
+  [['собаки', 'животные', 'отлов', 'укус', 'вакцинация'], ['иттер', 'жануарлар', 'аулау', 'тістеу', 'екпе'], ['dogs', 'animals', 'capture', 'bite', 'vaccination']],
+  [['шум', 'соседи', 'стройка', 'ночью', 'музыка'], ['шу', 'көршілер', 'құрылыс', 'түнде', 'музыка'], ['noise', 'neighbours', 'construction', 'night', 'music']],
+  [['деревья', 'газон', 'полив', 'обрезка', 'парк'], ['ағаштар', 'көгал', 'суару', 'кесу', 'саябақ'], ['trees', 'lawn', 'watering', 'pruning', 'park']],
+  [['квитанция', 'оплата', 'тариф', 'начисление', 'долг'], ['түбіртек', 'төлем', 'тариф', 'есептеу', 'қарыз'], ['bill', 'payment', 'tariff', 'charge', 'debt']],
+  [['самокат', 'велосипед', 'дорожка', 'прокат', 'скорость'], ['самокат', 'велосипед', 'жолақ', 'жалға', 'жылдамдық'], ['scooter', 'bicycle', 'lane', 'rental', 'speed']],
 ];
 const GENERAL: [string[], string[], string[]] = [
-  [
-    'житель',
-    'город',
-    'район',
-    'адрес',
-    'заявка',
-    'служба',
-    'срок',
-    'график',
-    'обращение',
-    'акимат',
-    'работы',
-    'дом',
-    'улица',
-    'двор',
-    'порядок',
-    'правила',
-  ],
-  [
-    'тұрғын',
-    'қала',
-    'аудан',
-    'мекенжай',
-    'өтінім',
-    'қызмет',
-    'мерзім',
-    'кесте',
-    'әкімдік',
-    'жұмыс',
-    'үй',
-    'көше',
-    'аула',
-    'тәртіп',
-    'ереже',
-    'хабарлама',
-  ],
-  [
-    'resident',
-    'city',
-    'district',
-    'address',
-    'request',
-    'service',
-    'deadline',
-    'schedule',
-    'akimat',
-    'works',
-    'building',
-    'street',
-    'yard',
-    'procedure',
-    'rules',
-    'notice',
-  ],
+  ['житель', 'город', 'район', 'адрес', 'заявка', 'служба', 'срок', 'график', 'обращение', 'акимат', 'работы', 'дом', 'улица', 'двор', 'порядок', 'правила'],
+  ['тұрғын', 'қала', 'аудан', 'мекенжай', 'өтінім', 'қызмет', 'мерзім', 'кесте', 'әкімдік', 'жұмыс', 'үй', 'көше', 'аула', 'тәртіп', 'ереже', 'хабарлама'],
+  ['resident', 'city', 'district', 'address', 'request', 'service', 'deadline', 'schedule', 'akimat', 'works', 'building', 'street', 'yard', 'procedure', 'rules', 'notice'],
 ];
 const CATS = ['utilities', 'electricity', 'roads', 'yards'];
 
 const SYLLABLES = {
-  ru: [
-    'ка',
-    'ро',
-    'ми',
-    'ле',
-    'ту',
-    'на',
-    'вер',
-    'сол',
-    'пра',
-    'дин',
-    'гор',
-    'ст',
-    'вал',
-    'ник',
-    'бе',
-    'зо',
-    'лу',
-    'шен',
-    'тор',
-    'ва',
-  ],
-  kk: [
-    'қа',
-    'ра',
-    'бі',
-    'лі',
-    'тұ',
-    'ңы',
-    'жер',
-    'сөз',
-    'бас',
-    'тау',
-    'өр',
-    'құ',
-    'ғы',
-    'ке',
-    'мен',
-    'сал',
-    'үй',
-    'ді',
-    'ша',
-    'ой',
-  ],
-  en: [
-    'ka',
-    'ro',
-    'mi',
-    'le',
-    'tu',
-    'na',
-    'ver',
-    'sol',
-    'pra',
-    'din',
-    'gor',
-    'st',
-    'val',
-    'nik',
-    'be',
-    'zo',
-    'lu',
-    'shen',
-    'tor',
-    'va',
-  ],
+  ru: ['ка', 'ро', 'ми', 'ле', 'ту', 'на', 'вер', 'сол', 'пра', 'дин', 'гор', 'ст', 'вал', 'ник', 'бе', 'зо', 'лу', 'шен', 'тор', 'ва'],
+  kk: ['қа', 'ра', 'бі', 'лі', 'тұ', 'ңы', 'жер', 'сөз', 'бас', 'тау', 'өр', 'құ', 'ғы', 'ке', 'мен', 'сал', 'үй', 'ді', 'ша', 'ой'],
+  en: ['ka', 'ro', 'mi', 'le', 'tu', 'na', 'ver', 'sol', 'pra', 'din', 'gor', 'st', 'val', 'nik', 'be', 'zo', 'lu', 'shen', 'tor', 'va'],
 };
 const VOCAB = 3000;
 
@@ -265,10 +87,7 @@ function vocabulary(lang: 'ru' | 'kk' | 'en', real: string[]): { words: string[]
   const words = [...real];
   const seen = new Set(words);
   while (words.length < VOCAB) {
-    const w = Array.from(
-      { length: 2 + Math.floor(r() * 3) },
-      () => syl[Math.floor(r() * syl.length)] as string,
-    ).join('');
+    const w = Array.from({ length: 2 + Math.floor(r() * 3) }, () => syl[Math.floor(r() * syl.length)] as string).join('');
     if (!seen.has(w)) {
       seen.add(w);
       words.push(w);
@@ -293,16 +112,9 @@ function draw(r: () => number, v: { words: string[]; cdf: Float64Array }): strin
   return v.words[lo] as string;
 }
 
-function words(
-  r: () => number,
-  topic: string[],
-  general: { words: string[]; cdf: Float64Array },
-  n: number,
-  topicShare: number,
-): string {
+function words(r: () => number, topic: string[], general: { words: string[]; cdf: Float64Array }, n: number, topicShare: number): string {
   const out: string[] = [];
-  for (let i = 0; i < n; i++)
-    out.push(r() < topicShare ? (topic[Math.floor(r() * topic.length)] as string) : draw(r, general));
+  for (let i = 0; i < n; i++) out.push(r() < topicShare ? (topic[Math.floor(r() * topic.length)] as string) : draw(r, general));
   return out.join(' ');
 }
 
@@ -321,16 +133,8 @@ export async function seedCorpus(db: Db): Promise<void> {
         const variants = (['ru', 'kk', 'en'] as const).map((lang, li) => {
           const tw = topic[li] as string[];
           const gw = vocab[li] as { words: string[]; cdf: Float64Array };
-          const sentences = Array.from(
-            { length: 4 + Math.floor(r() * 6) },
-            () => `${words(r, tw, gw, 8 + Math.floor(r() * 10), 0.3)}.`,
-          );
-          return indexVariant({
-            lang,
-            title: `${words(r, tw, gw, 5, 0.4)} №${i}`,
-            body: sentences.join(' '),
-            keywords: [tw[Math.floor(r() * tw.length)] as string],
-          });
+          const sentences = Array.from({ length: 4 + Math.floor(r() * 6) }, () => `${words(r, tw, gw, 8 + Math.floor(r() * 10), 0.3)}.`);
+          return indexVariant({ lang, title: `${words(r, tw, gw, 5, 0.4)} №${i}`, body: sentences.join(' '), keywords: [tw[Math.floor(r() * tw.length)] as string] });
         });
         const fields = {
           status: r() < 0.9 ? ('published' as const) : ('draft' as const),
@@ -347,52 +151,19 @@ export async function seedCorpus(db: Db): Promise<void> {
     process.stderr.write(`\rseeding ${Math.min(N, start + BATCH)}/${N}`);
   }
   await db.query('ANALYZE');
-  process.stderr.write(
-    `\rseeded ${N} articles (${N * 3} variants) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
-  );
+  process.stderr.write(`\rseeded ${N} articles (${N * 3} variants) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
 
 export const QUERIES: { q: string; lang?: 'kk' | 'ru' | 'en'; category?: string }[] = [
-  { q: 'отопление' },
-  { q: 'когда дадут отопление' },
-  { q: 'отопления нет в квартире', lang: 'ru' },
-  { q: 'атопление' },
-  { q: 'горячей воды нет' },
-  { q: 'нет света' },
-  { q: 'отключение электричества в доме', category: 'electricity' },
-  { q: 'яма на дороге' },
-  { q: 'уборка снега во дворе' },
-  { q: 'вывоз мусора график' },
-  { q: 'не работает лифт' },
-  { q: 'поликлиника прикрепление' },
-  { q: 'где оплатить ЕПД' },
-  { q: 'ЕПД' },
-  { q: 'парковка самокатов' },
-  { q: 'бездомные собаки' },
-  { q: 'шум ночью стройка' },
-  { q: 'квитанция тариф начисление' },
-  { q: 'детский сад очередь' },
-  { q: 'жылу қашан беріледі', lang: 'kk' },
-  { q: 'жарық жоқ', lang: 'kk' },
-  { q: 'қар тазалау' },
-  { q: 'қоқыс шығару кестесі' },
-  { q: 'балабақша кезек' },
-  { q: 'бірыңғай төлем құжаты' },
-  { q: 'when is the heating on', lang: 'en' },
-  { q: 'power outage', lang: 'en' },
-  { q: 'pothole' },
-  { q: 'snow removal schedule' },
-  { q: 'scooter parking rules' },
-  { q: 'watter presure', lang: 'en' },
-  { q: 'электричиство' },
-  { q: 'самакат' },
-  { q: 'парковка' },
+  { q: 'отопление' }, { q: 'когда дадут отопление' }, { q: 'отопления нет в квартире', lang: 'ru' }, { q: 'атопление' }, { q: 'горячей воды нет' },
+  { q: 'нет света' }, { q: 'отключение электричества в доме', category: 'electricity' }, { q: 'яма на дороге' }, { q: 'уборка снега во дворе' },
+  { q: 'вывоз мусора график' }, { q: 'не работает лифт' }, { q: 'поликлиника прикрепление' }, { q: 'где оплатить ЕПД' }, { q: 'ЕПД' },
+  { q: 'парковка самокатов' }, { q: 'бездомные собаки' }, { q: 'шум ночью стройка' }, { q: 'квитанция тариф начисление' }, { q: 'детский сад очередь' },
+  { q: 'жылу қашан беріледі', lang: 'kk' }, { q: 'жарық жоқ', lang: 'kk' }, { q: 'қар тазалау' }, { q: 'қоқыс шығару кестесі' }, { q: 'балабақша кезек' },
+  { q: 'бірыңғай төлем құжаты' }, { q: 'when is the heating on', lang: 'en' }, { q: 'power outage', lang: 'en' }, { q: 'pothole' }, { q: 'snow removal schedule' },
+  { q: 'scooter parking rules' }, { q: 'watter presure', lang: 'en' }, { q: 'электричиство' }, { q: 'самакат' }, { q: 'парковка' },
   { q: 'у нас в подъезде третий день нет горячей воды и батареи холодные, управляющая компания не отвечает' },
-  { q: 'возле дома огромная яма на дороге машины объезжают по тротуару' },
-  { q: 'адрес' },
-  { q: 'город' },
-  { q: 'zzzzqqq' },
-  { q: 'справка' },
+  { q: 'возле дома огромная яма на дороге машины объезжают по тротуару' }, { q: 'адрес' }, { q: 'город' }, { q: 'zzzzqqq' }, { q: 'справка' },
 ];
 
 function percentiles(ms: number[]): { p50: number; p95: number; p99: number; max: number; n: number } {
@@ -410,15 +181,7 @@ async function main(): Promise<void> {
     await seedCorpus(db);
     const deps = { db, readDb: db, now: () => new Date(), classifier: createKeywordClassifier(db) };
     const anonymous: Actor = { kind: 'anonymous', cityId: CITY };
-    const operator: Actor = {
-      kind: 'staff',
-      cityId: CITY,
-      id: 1,
-      login: 't-operator',
-      name: 'bench',
-      role: 'operator',
-      agencyCode: null,
-    };
+    const operator: Actor = { kind: 'staff', cityId: CITY, id: 1, login: 't-operator', name: 'bench', role: 'operator', agencyCode: null };
     // Warm-up pass (caches, plans), not measured.
     for (const q of QUERIES) await searchArticles(deps, anonymous, q);
     const search: number[] = [];
@@ -437,19 +200,12 @@ async function main(): Promise<void> {
     }
     const vis = { cityId: CITY, staff: false, now: new Date() };
     const synonyms = await synonymsOf(db, CITY);
-    for (const [q, field, join] of [
-      ['когда дадут отопление', 'head', 'and'],
-      ['адрес', 'full', 'and'],
-    ] as const) {
+    for (const [q, field, join] of [['когда дадут отопление', 'head', 'and'], ['адрес', 'full', 'and']] as const) {
       const texts = queryTexts(parseQuery(q, synonyms).clauses, 'none', join);
-      const plan = await withSearchSettings(db, (tx) =>
-        tx.query<{ 'QUERY PLAN': string }>(
-          sql`EXPLAIN ANALYZE ${searchTextSql(vis, texts, { preferLang: 'ru', limit: 10, field, candidates: field === 'full' ? 1000 : undefined })}`,
-        ),
+      const plan = await withSearchSettings(db, (s) =>
+        s.query<{ 'QUERY PLAN': string }>(sql`EXPLAIN ANALYZE ${searchTextSql(vis, texts, { preferLang: 'ru', limit: 10, field, candidates: field === 'full' ? 1000 : undefined })}`),
       );
-      process.stderr.write(
-        `\nEXPLAIN ANALYZE «${q}» (${join}, ${field}):\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`,
-      );
+      process.stderr.write(`\nEXPLAIN ANALYZE «${q}» (${join}, ${field}):\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
     }
     const result = {
       database: db.kind,

@@ -48,40 +48,34 @@ export function copyRow(values: readonly unknown[]): string {
 const copyStatement = (table: string, columns: readonly string[], source: string): string =>
   `COPY ${table} (${columns.join(', ')}) FROM ${source}`;
 
-export interface TransactionOptions {
-  /** Setting name → value, e.g. `{ random_page_cost: 1.1 }` (names and values are checked). */
-  settings?: Record<string, string | number>;
-}
+/** Session settings by name, e.g. `{ random_page_cost: 1.1 }` (names and values are checked). */
+export type Settings = Record<string, string | number>;
 
 /** Settings as checked name/value pairs (they are written into statements, not bound). */
-function checked(settings: TransactionOptions['settings']): [string, string][] {
-  return Object.entries(settings ?? {}).map(([k, v]) => {
+function checked(settings: Settings): [string, string][] {
+  return Object.entries(settings).map(([k, v]) => {
     if (!/^[a-z_]+$/.test(k) || !/^[\w.-]+$/.test(String(v)))
       throw new Error(`bad setting ${k}=${String(v)}`);
     return [k, String(v)];
   });
 }
 
-/** `SET LOCAL` statements for a transaction's settings. */
-export function setLocal(settings: TransactionOptions['settings']): string[] {
+/** `SET LOCAL` statements for settings. */
+function setLocal(settings: Settings): string[] {
   return checked(settings).map(([k, v]) => `SET LOCAL ${k} = '${v}'`);
 }
 
 export interface Db extends Queryable {
   readonly kind: DbKind;
-  /**
-   * Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. `settings`
-   * are planner or session settings local to the transaction (`SET LOCAL`), sent with its BEGIN
-   * in one round trip.
-   */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, opts?: TransactionOptions): Promise<T>;
+  /** Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Runs statements with session settings of their own (e.g. planner costs for one module's
    * queries) without a transaction around them: on PostgreSQL a small pool whose sessions carry
    * the settings from the start (no round trip per use); on PGlite each statement in a
    * transaction that sets them locally.
    */
-  withSettings(settings: NonNullable<TransactionOptions['settings']>): Queryable;
+  withSettings(settings: Settings): Queryable;
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
   /** LISTEN on a channel (PostgreSQL: a dedicated connection; PGlite: in-process). */
@@ -183,11 +177,7 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     kind: 'pglite',
     query: base.query,
     copyIn: base.copyIn,
-    transaction: (fn, opts) =>
-      client.transaction(async (tx) => {
-        for (const statement of setLocal(opts?.settings)) await tx.query(statement);
-        return fn(runner(tx));
-      }),
+    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
     withSettings: (settings) => {
       const statements = setLocal(settings);
       return {
@@ -257,7 +247,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   generic.on('error', () => undefined);
   // Pools whose sessions start with settings of their own (withSettings), made on first use.
   const settingPools = new Map<string, pg.Pool>();
-  const poolWith = (settings: Record<string, string | number>): pg.Pool => {
+  const poolWith = (settings: Settings): pg.Pool => {
     const flags = checked(settings).map(([k, v]) => `-c ${k}=${v}`);
     const key = flags.join(' ');
     let p = settingPools.get(key);
@@ -308,15 +298,14 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
     kind: 'postgres',
     query: base.query,
     copyIn: base.copyIn,
-    async transaction(fn, opts) {
+    async transaction(fn) {
       const client = await pool.connect();
       // A connection that dies mid-transaction emits 'error': heard here, thrown by the query.
       const ignore = (): void => undefined;
       client.on('error', ignore);
       let broken = false;
       try {
-        // Without parameters this is one simple-protocol message, however many statements.
-        await client.query(['BEGIN', ...setLocal(opts?.settings)].join('; '));
+        await client.query('BEGIN');
         const result = await fn(runner(client));
         await client.query('COMMIT');
         return result;

@@ -32,39 +32,8 @@ describe('prepared statements', () => {
   });
 });
 
-describe('transaction settings', () => {
-  it('hold inside the transaction only, and a bad name or value is refused before anything runs', async () => {
-    const { db, drop } = await openTestDb();
-    const cost = async (q: { query: typeof db.query }) =>
-      (await q.query<{ v: string }>(sql`SELECT current_setting('random_page_cost') AS v`))[0]?.v;
-    try {
-      const before = await cost(db);
-      expect(await db.transaction((tx) => cost(tx), { settings: { random_page_cost: 1.1 } })).toBe('1.1');
-      expect(await cost(db)).toBe(before);
-      // Rolled back with the transaction too.
-      await expect(
-        db.transaction(
-          async () => {
-            throw new Error('no');
-          },
-          { settings: { random_page_cost: 1.2 } },
-        ),
-      ).rejects.toThrow('no');
-      expect(await cost(db)).toBe(before);
-      await expect(db.transaction((tx) => cost(tx), { settings: { 'x; DROP': 1 } })).rejects.toThrow(
-        'bad setting',
-      );
-      await expect(
-        db.transaction((tx) => cost(tx), { settings: { random_page_cost: "1'; DROP TABLE x; --" } }),
-      ).rejects.toThrow('bad setting');
-    } finally {
-      await drop();
-    }
-  });
-});
-
 describe('statements with settings of their own', () => {
-  it('see the settings, and the other statements of the database do not', async () => {
+  it("see the settings, the database's other statements do not, and a bad name or value is refused", async () => {
     const { db, drop } = await openTestDb();
     const cost = async (q: { query: typeof db.query }) =>
       (await q.query<{ v: string }>(sql`SELECT current_setting('random_page_cost') AS v`))[0]?.v;
@@ -73,9 +42,8 @@ describe('statements with settings of their own', () => {
       const tuned = db.withSettings({ random_page_cost: 1.1 });
       expect(await Promise.all([cost(tuned), cost(tuned), cost(db)])).toEqual(['1.1', '1.1', before]);
       expect(await cost(db)).toBe(before);
-      expect(() => db.withSettings({ random_page_cost: '1; DROP TABLE x' }).query(sql`SELECT 1`)).toThrow(
-        'bad setting',
-      );
+      expect(() => db.withSettings({ 'x; DROP': 1 })).toThrow('bad setting');
+      expect(() => db.withSettings({ random_page_cost: "1'; DROP TABLE x; --" })).toThrow('bad setting');
     } finally {
       await drop();
     }

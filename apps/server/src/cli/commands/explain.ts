@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../deps.ts';
-import type { Db, TransactionOptions } from '../../db/client.ts';
+import type { Db, Settings } from '../../db/client.ts';
 import { overviewSql } from '../../modules/analytics/repository.ts';
 import { comparisonRanges } from '../../modules/analytics/service.ts';
 import { candidatesSql } from '../../modules/duplicates/service.ts';
@@ -36,7 +36,7 @@ export function hotQueries(
   city: string,
   s: Sample,
   now: Date,
-): { name: string; q: SQL; settings?: TransactionOptions['settings'] }[] {
+): { name: string; q: SQL; settings?: Settings }[] {
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
   const day = (d: Date): string => d.toISOString().slice(0, 10);
@@ -102,7 +102,7 @@ export function hotQueries(
     },
     {
       name: 'KB search, first stage (every word in a title or keywords, published, public)',
-      // As the search runs it: in a transaction that prices a random page like a cached one.
+      // As the search runs it: on sessions that price a random page like a cached one.
       settings: KB_SEARCH_SETTINGS,
       q: searchTextSql(
         { cityId: city, staff: false, now },
@@ -124,17 +124,13 @@ export function hotQueries(
   ];
 }
 
-async function plan(db: Db, q: SQL, settings?: TransactionOptions['settings']): Promise<string> {
-  return db.transaction(
-    async (tx) => {
-      // Once before, as a warm server would have: the recorded planning time is the steady one, not
-      // the first-use cost of opening every partition's catalog entries on a fresh connection.
-      await tx.query(q);
-      const rows = await tx.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
-      return rows.map((r) => Object.values(r)[0]).join('\n');
-    },
-    settings ? { settings } : {},
-  );
+async function plan(db: Db, q: SQL, settings?: Settings): Promise<string> {
+  const on = settings ? db.withSettings(settings) : db;
+  // Once before, as a warm server would have: the recorded planning time is the steady one, not
+  // the first-use cost of opening every partition's catalog entries on a fresh connection.
+  await on.query(q);
+  const rows = await on.query<Record<string, string>>(sql`EXPLAIN (ANALYZE, BUFFERS) ${q}`);
+  return rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
 /** The Markdown record: one `EXPLAIN (ANALYZE, BUFFERS)` block per hot query. */

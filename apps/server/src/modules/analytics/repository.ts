@@ -188,11 +188,9 @@ export async function byDimension(
       FROM ${rollup(f, range, dim)} GROUP BY 1 ORDER BY 2 DESC`);
   }
   if (dim === 'criticality') {
-    const cols = CRITICALITIES.map(
-      (c) =>
-        `sum(n_${c})::int AS n_${c}, sum(met_${c})::int AS met_${c}, sum(breached_${c})::int AS breached_${c}, sum(res_n_${c})::int AS res_n_${c}, sum(res_s_${c}) AS res_s_${c}`,
-    ).join(', ');
-    const r = await db.query<Record<string, number>>(sql`SELECT ${sql.raw(cols)} FROM ${rollup(f, range)}`);
+    const r = await db.query<Record<string, number>>(
+      sql`SELECT ${sums(CRIT_COLUMNS)} FROM ${rollup(f, range)}`,
+    );
     return criticalityRows(r[0] ?? {});
   }
   const names = dim === 'channel' ? CHANNELS : STATUSES;
@@ -208,6 +206,19 @@ export async function byDimension(
     .filter((x) => x.requests > 0)
     .sort((a, b) => b.requests - a.requests);
 }
+
+/** The rollup's split by criticality: requests, SLA met and breached, resolution count and time. */
+const CRIT_COLUMNS = CRITICALITIES.flatMap((c) => [
+  `n_${c}`,
+  `met_${c}`,
+  `breached_${c}`,
+  `res_n_${c}`,
+  `res_s_${c}`,
+]);
+
+/** Sums of rollup columns under their own names (0 over no rows). */
+const sums = (columns: readonly string[]): SQL =>
+  sql.raw(columns.map((c) => `COALESCE(sum(${c}), 0)::float8 AS ${c}`).join(', '));
 
 /** What the overview shows, read in one statement (was six: a round trip each under load). */
 export interface OverviewRow {
@@ -237,15 +248,14 @@ export function overviewSql(
     'resolution_seconds',
     'rating_n',
     'rating_sum',
-    ...CRITICALITIES.flatMap((c) => [`n_${c}`, `met_${c}`, `breached_${c}`, `res_n_${c}`, `res_s_${c}`]),
+    ...CRIT_COLUMNS,
     ...CHANNELS.map((c) => `ch_${c}`),
   ];
-  const sums = sql.raw(totals.map((c) => `COALESCE(sum(${c}), 0)::float8 AS ${c}`).join(', '));
   const byCategory = (range?: { from: string; to: string }): SQL =>
     sql`(SELECT COALESCE(json_agg(json_build_object('key', key, 'requests', requests) ORDER BY requests DESC, key), '[]')
       FROM (SELECT category_code AS key, sum(requests)::int AS requests
         FROM ${rollup(f, range, 'category_code')} GROUP BY 1) AS c)`;
-  return sql`SELECT (SELECT row_to_json(t) FROM (SELECT ${sums} FROM ${rollup(f)}) AS t) AS current,
+  return sql`SELECT (SELECT row_to_json(t) FROM (SELECT ${sums(totals)} FROM ${rollup(f)}) AS t) AS current,
     (SELECT COALESCE(sum(requests), 0)::int FROM ${rollup(f, previous)}) AS previous_requests,
     (SELECT COALESCE(sum(requests), 0)::int FROM ${rollup(f, lastYear)}) AS last_year_requests,
     ${byCategory()} AS categories,
