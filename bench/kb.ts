@@ -24,6 +24,7 @@ import { parseQuery, queryTexts } from '../apps/server/src/modules/kb/query.ts';
 import { insertArticle, replaceVariants } from '../apps/server/src/modules/kb/repository.ts';
 import { searchTextSql, withSearchSettings } from '../apps/server/src/modules/kb/repository-search.ts';
 import { searchArticles, suggestForText, synonymsOf } from '../apps/server/src/modules/kb/search.ts';
+import { flushSearchLog } from '../apps/server/src/modules/kb/search-log.ts';
 import { indexVariant } from '../apps/server/src/modules/kb/service.ts';
 import { CITY, seedTestCity } from '../apps/server/test/factories.ts';
 import { percentile } from './lib.ts';
@@ -220,6 +221,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } finally {
+    await flushSearchLog(db);
     await db.close();
     if (URL && schema) {
       const c = new pg.Client({ connectionString: URL });

@@ -20,6 +20,7 @@ import {
 } from './repository-stats.ts';
 import { findTemplate } from './repository-templates.ts';
 import { findArticle, type KbLang } from './repository.ts';
+import { flushSearchLog } from './search-log.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now'>;
 
@@ -123,10 +124,12 @@ const presentStat = (r: ArticleStatRow) => ({
 
 /** The editors' report: what people search (and do not find), which articles help, deflection. */
 export async function kbAnalytics(
-  deps: Pick<AppDeps, 'readDb' | 'now'>,
+  deps: Pick<AppDeps, 'db' | 'readDb' | 'now'>,
   actor: StaffActor,
   q: { from?: string | undefined; to?: string | undefined; windowMinutes?: number | undefined },
 ) {
+  // This process's searches of the last half second are counted too.
+  await flushSearchLog(deps.db);
   const now = deps.now();
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);

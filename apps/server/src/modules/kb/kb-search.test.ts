@@ -26,12 +26,13 @@ async function create(key: string, body: Record<string, unknown>): Promise<void>
 
 async function search(
   q: string,
-  opts: { lang?: string; category?: string; token?: string } = {},
+  opts: { lang?: string; category?: string; token?: string; limit?: number } = {},
 ): Promise<{ items: Hit[]; expandedWith: string[] }> {
   const qs = new URLSearchParams({
     q,
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.category ? { category: opts.category } : {}),
+    ...(opts.limit ? { limit: String(opts.limit) } : {}),
   });
   const r = await s.call('GET', `/api/v1/kb/search?${qs}`, { token: opts.token });
   expect(r.statusCode, r.body).toBe(200);
@@ -175,6 +176,15 @@ describe('search', () => {
   it('weighs the title above keywords above the body', async () => {
     const order = (await search('самокат')).items.map((h) => h.id);
     expect(order.slice(0, 3)).toEqual([ids.title, ids.keyword, ids.body]);
+  });
+
+  it('lists every word anywhere before some words in a title, each article once, up to the limit', async () => {
+    // No title has both words; the body article has both; the title and keyword articles one.
+    const all = await search('самокат тротуар');
+    expect(all.items.map((h) => h.id)).toEqual([ids.body, ids.title, ids.keyword]);
+    expect(all.items[0]?.score).toBeGreaterThan(all.items[1]?.score ?? Infinity);
+    const one = await search('самокат тротуар', { limit: 1 });
+    expect(one.items.map((h) => h.id)).toEqual([ids.body]);
   });
 
   it('filters by category, counting an article on a parent category as answering its children', async () => {

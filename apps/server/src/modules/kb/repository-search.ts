@@ -187,26 +187,29 @@ export async function deleteSynonym(db: Queryable, cityId: string, id: number): 
   );
 }
 
+export interface SearchLogRow {
+  cityId: string;
+  query: string;
+  normalized: string;
+  lang: string | null;
+  category: string | null;
+  results: number;
+  actorKind: string;
+  now: Date;
+}
+
 /**
- * Logs a search. The row is analytics, not a record anyone relies on, so its commit does not wait
- * for the WAL flush (synchronous_commit off for this transaction): a crash may lose the last
- * few log rows, and a search does not pay a disk sync. One statement, one round trip: the setting
- * is made local to the statement's own transaction, which it outlives until the commit.
+ * Writes logged searches in one statement (one shape whatever their number: the columns go as
+ * arrays). The rows are analytics, not a record anyone relies on, so the commit does not wait for
+ * the WAL flush (synchronous_commit off, local to the statement's own transaction).
  */
-export async function logSearch(
-  db: Db,
-  e: {
-    cityId: string;
-    query: string;
-    normalized: string;
-    lang: string | null;
-    category: string | null;
-    results: number;
-    actorKind: string;
-    now: Date;
-  },
-): Promise<void> {
+export async function insertSearches(db: Db, rows: readonly SearchLogRow[]): Promise<void> {
+  const col = <T>(f: (r: SearchLogRow) => T): T[] => rows.map(f);
   await db.query(sql`WITH async AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
     INSERT INTO kb_searches (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)
-    SELECT ${e.cityId}, ${e.query}, ${e.normalized}, ${e.lang}, ${e.category}, ${e.results}::int, ${e.actorKind}, ${e.now}::timestamptz FROM async`);
+    SELECT r.* FROM async, unnest(${sql.param(col((r) => r.cityId))}::text[], ${sql.param(col((r) => r.query))}::text[],
+      ${sql.param(col((r) => r.normalized))}::text[], ${sql.param(col((r) => r.lang))}::text[],
+      ${sql.param(col((r) => r.category))}::text[], ${sql.param(col((r) => r.results))}::int[],
+      ${sql.param(col((r) => r.actorKind))}::text[], ${sql.param(col((r) => r.now.toISOString()))}::timestamptz[])
+      AS r (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)`);
 }

@@ -18,6 +18,7 @@ import {
   SuggestResult,
   ViewBody,
 } from './schema.ts';
+import { flushSearchLog } from './search-log.ts';
 import { searchArticles, suggestForText } from './search.ts';
 
 const tags = ['kb'];
@@ -26,6 +27,7 @@ const PER_IP = { max: 120, windowMs: 60_000 };
 
 export function searchRoutes(app: App, deps: AppDeps): void {
   const limiter = new RateLimiter();
+  app.addHook('onClose', () => flushSearchLog(deps.db));
 
   app.get(
     '/api/v1/kb/search',

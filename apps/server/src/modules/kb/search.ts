@@ -25,13 +25,13 @@ import {
   correctWords,
   withSearchSettings,
   listSynonyms,
-  logSearch,
   searchText,
   visibleByIds,
   type HitRow,
   type Visibility,
 } from './repository-search.ts';
 import { listTemplates } from './repository-templates.ts';
+import { logSearch } from './search-log.ts';
 import type { KbLang } from './repository.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'readDb' | 'now'>;
@@ -225,7 +225,7 @@ export async function searchArticles(
     findArticles(q, vis, pq, { preferLang, limit, prefix: 'none' }),
   );
   const items = found.map((f) => toHit(f.row, f.match, pageScore(f)));
-  await logSearch(deps.db, {
+  logSearch(deps.db, {
     cityId,
     query: input.q.slice(0, 300),
     normalized: pq.normalized.slice(0, 300),
