@@ -9,7 +9,14 @@ export interface Breakdown {
   requests: number;
   slaCompliance: number | null;
   avgResolutionHours: number | null;
-  resolutionBuckets: { within24h: number; within72h: number; within10d: number; later: number };
+  /** Null where the split does not keep it (criticality, channel, status rows). */
+  resolutionBuckets: Buckets | null;
+}
+export interface Buckets {
+  within24h: number;
+  within72h: number;
+  within10d: number;
+  later: number;
 }
 export interface Overview {
   range: { from: string; to: string };
@@ -67,7 +74,7 @@ export interface Season {
 }
 
 /** The API's resolution counts are cumulative (within 24 h ⊂ within 72 h ⊂ within 10 d): bands for stacking. */
-export const bands = (b: Breakdown['resolutionBuckets']): Breakdown['resolutionBuckets'] => ({
+export const bands = (b: Buckets): Buckets => ({
   within24h: b.within24h,
   within72h: b.within72h - b.within24h,
   within10d: b.within10d - b.within72h,
@@ -216,7 +223,7 @@ export function buildCharts(d: PanelData, n: Namers, mapName: string) {
         type: 'bar',
         stack: 'res',
         name: t(name),
-        data: agencyRows.map((c) => bands(c.resolutionBuckets)[k]),
+        data: agencyRows.map((c) => (c.resolutionBuckets ? bands(c.resolutionBuckets)[k] : 0)),
         itemStyle: { color },
       })),
     } as Option,

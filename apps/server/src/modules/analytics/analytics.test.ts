@@ -311,6 +311,33 @@ describe('analytics API', () => {
     expect(rising.rows.length).toBeGreaterThan(0);
   });
 
+  it('a split shows only what it keeps: no made-up buckets by criticality, no resolutions by channel', async () => {
+    const token = await s.token('supervisor');
+    const get = async (by: string) =>
+      (await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=${by}`, { token })).json().rows as Record<
+        string,
+        unknown
+      >[];
+    const agency = await get('agency');
+    const crit = await get('criticality');
+    const channel = await get('channel');
+    const sum = (rows: Record<string, unknown>[], k: string) => rows.reduce((a, r) => a + Number(r[k]), 0);
+    // The criticality split keeps requests, resolutions and SLA, the same totals as by agency.
+    expect(sum(crit, 'requests')).toBe(sum(agency, 'requests'));
+    expect(sum(crit, 'resolved')).toBe(sum(agency, 'resolved'));
+    expect(sum(crit, 'resolved')).toBeGreaterThan(0);
+    expect(crit.some((r) => r.slaCompliance !== null)).toBe(true);
+    // It keeps no resolution-time buckets, first responses or ratings: null, not "all resolved later".
+    for (const r of crit)
+      expect([r.resolutionBuckets, r.avgFirstResponseHours, r.satisfaction]).toEqual([null, null, null]);
+    // The channel split counts requests only.
+    expect(sum(channel, 'requests')).toBe(sum(agency, 'requests'));
+    for (const r of channel)
+      expect([r.resolved, r.slaCompliance, r.avgResolutionHours]).toEqual([null, null, null]);
+    const o = (await s.call('GET', `/api/v1/analytics/overview?${q}`, { token })).json();
+    for (const r of o.byCriticality) expect(r.resolutionBuckets).toBeNull();
+  });
+
   it('executors see only their agency; residents and anonymous are refused; bad ranges are 400', async () => {
     const ex = (
       await s.call('GET', `/api/v1/analytics/breakdown?${q}&by=agency`, { token: await s.token('executor') })

@@ -5,7 +5,15 @@ import type { App } from '../../lib/http.ts';
 import { errors } from '../../lib/schemas.ts';
 import { byDimension, seasonality } from './repository.ts';
 import { today } from './today.ts';
-import { backlog, filterFor, overview, presentBreakdown, rising, volumeWithLastYear } from './service.ts';
+import {
+  backlog,
+  filterFor,
+  measuresOf,
+  overview,
+  presentBreakdown,
+  rising,
+  volumeWithLastYear,
+} from './service.ts';
 
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD (city time)' });
 const Q = {
@@ -73,6 +81,8 @@ export function analyticsRoutes(app: App, deps: AppDeps): void {
       schema: {
         ...base,
         summary: 'Requests, SLA compliance, resolution-time distribution and satisfaction by a dimension',
+        description:
+          'Category, district and agency rows have every measure. Criticality rows have requests, SLA and resolution time; channel and status rows count requests only: the other measures are null there (not kept by that split), not zero.',
         querystring: Type.Object({
           ...Q,
           by: Type.Union(
@@ -90,7 +100,10 @@ export function analyticsRoutes(app: App, deps: AppDeps): void {
         ] ?? (req.query.by as 'channel');
       return {
         by: req.query.by,
-        rows: presentBreakdown(await byDimension(deps.readDb, filterFor(deps, req.actor, req.query), col)),
+        rows: presentBreakdown(
+          await byDimension(deps.readDb, filterFor(deps, req.actor, req.query), col),
+          measuresOf(req.query.by),
+        ),
       };
     },
   );

@@ -69,22 +69,37 @@ const pct = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b)
 const hours = (secs: number, n: number): number | null =>
   n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null;
 
-export function presentBreakdown(rows: BreakdownRow[]) {
+/**
+ * What a breakdown's rows can tell. The rollup keeps every measure by category, district and
+ * agency; its criticality split has requests, SLA and resolution time only; its channel and status
+ * splits count requests only. A measure a split does not keep is `null` ("not measured this way"),
+ * never a made-up zero.
+ */
+export type Measures = 'all' | 'sla' | 'requests';
+
+export const measuresOf = (dim: string): Measures =>
+  dim === 'criticality' ? 'sla' : dim === 'channel' || dim === 'status' ? 'requests' : 'all';
+
+export function presentBreakdown(rows: BreakdownRow[], measures: Measures = 'all') {
+  const sla = measures !== 'requests';
+  const all = measures === 'all';
   return rows.map((r) => ({
     key: r.key,
     requests: r.requests,
-    resolved: r.resolved,
-    slaCompliance: pct(r.sla_met, r.sla_met + r.sla_breached),
-    slaBreached: r.sla_breached,
-    avgResolutionHours: hours(r.resolution_seconds, r.resolution_n),
-    avgFirstResponseHours: hours(r.first_response_seconds, r.first_response_n),
-    resolutionBuckets: {
-      within24h: r.resolved_24h,
-      within72h: r.resolved_72h,
-      within10d: r.resolved_10d,
-      later: r.resolved - r.resolved_10d,
-    },
-    satisfaction: r.rating_n > 0 ? Math.round((r.rating_sum / r.rating_n) * 100) / 100 : null,
+    resolved: sla ? r.resolved : null,
+    slaCompliance: sla ? pct(r.sla_met, r.sla_met + r.sla_breached) : null,
+    slaBreached: sla ? r.sla_breached : null,
+    avgResolutionHours: sla ? hours(r.resolution_seconds, r.resolution_n) : null,
+    avgFirstResponseHours: all ? hours(r.first_response_seconds, r.first_response_n) : null,
+    resolutionBuckets: all
+      ? {
+          within24h: r.resolved_24h,
+          within72h: r.resolved_72h,
+          within10d: r.resolved_10d,
+          later: r.resolved - r.resolved_10d,
+        }
+      : null,
+    satisfaction: all && r.rating_n > 0 ? Math.round((r.rating_sum / r.rating_n) * 100) / 100 : null,
   }));
 }
 
@@ -102,7 +117,7 @@ export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
     slaCompliance: pct(n('sla_met'), n('sla_met') + n('sla_breached')),
     avgResolutionHours: hours(n('resolution_seconds'), n('resolution_n')),
     satisfaction: n('rating_n') > 0 ? Math.round((n('rating_sum') / n('rating_n')) * 100) / 100 : null,
-    byCriticality: presentBreakdown(criticalityRows(t)),
+    byCriticality: presentBreakdown(criticalityRows(t), 'sla'),
     channels: CHANNELS.map((c) => ({ channel: c, requests: n(`ch_${c}`) }))
       .filter((c) => c.requests > 0)
       .sort((a, b) => b.requests - a.requests),
