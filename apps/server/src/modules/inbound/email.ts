@@ -1,5 +1,4 @@
 /** E-mail to the city's address: a raw RFC 822 message (from an MTA pipe or a mail provider's webhook). */
-import { simpleParser } from 'mailparser';
 import { badRequest } from '../../errors.ts';
 import type { InboundAdapter } from './adapter.ts';
 
@@ -11,6 +10,8 @@ export const emailAdapter: InboundAdapter = {
   async parse(body) {
     const raw = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : '';
     if (!raw.trim() || !/^[\w-]+:/m.test(raw)) throw badRequest('send the raw e-mail (RFC 822) as the body');
+    // Loaded on the first e-mail: the parser and its encodings are ≈ 25 MB of a server's memory.
+    const { simpleParser } = await import('mailparser');
     const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
     const from = mail.from?.value[0]?.address;
     if (!from) throw badRequest('the e-mail has no From address');

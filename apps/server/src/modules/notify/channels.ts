@@ -6,8 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
-import webpush from 'web-push';
+import type { Transporter } from 'nodemailer';
 import type { Queryable } from '../../db/client.ts';
 import type { NotifyConfig } from '../../config.ts';
 import { devSender, type Sender } from '../../jobs/outbox-dispatcher.ts';
@@ -52,11 +51,17 @@ export function smsGateway(cfg: NotifyConfig): Sender['send'] {
   };
 }
 
+/**
+ * The mail and push libraries load on first use: with their dependencies they are ≈ 20 MB of a
+ * server's memory, and many deployments send neither.
+ */
+const webPushLib = async () => (await import('web-push')).default;
+
 /** E-mail over SMTP; the Message-ID is derived from the message key so receivers can drop repeats. */
 export function smtpMailer(cfg: NotifyConfig): Sender['send'] {
   let transport: Transporter | undefined;
   return async (_db, m) => {
-    transport ??= nodemailer.createTransport(cfg.smtpUrl ?? '');
+    transport ??= (await import('nodemailer')).default.createTransport(cfg.smtpUrl ?? '');
     const host = /@([^>]+)>?$/.exec(cfg.smtpFrom)?.[1] ?? 'komek.local';
     await transport.sendMail({
       from: cfg.smtpFrom,
@@ -85,7 +90,7 @@ export async function vapidKeys(
     )[0];
   let row = await read();
   if (!row) {
-    const k = webpush.generateVAPIDKeys();
+    const k = (await webPushLib()).generateVAPIDKeys();
     await db.query(sql`INSERT INTO push_vapid_keys (city_id, public_key, private_key)
       VALUES (${cityId}, ${k.publicKey}, ${k.privateKey}) ON CONFLICT (city_id) DO NOTHING`);
     row = await read();
@@ -102,6 +107,7 @@ export function webPush(cfg: NotifyConfig): Sender['send'] {
       sql`SELECT endpoint, p256dh, auth FROM push_subscriptions WHERE city_id = ${m.cityId} AND resident_id = ${m.residentId}`,
     );
     const keys = await vapidKeys(db, m.cityId, cfg);
+    const webpush = await webPushLib();
     const payload = JSON.stringify({
       title: 'Komek',
       body: m.body,

@@ -1,8 +1,17 @@
 /** Open311 GeoReport v2 responses in JSON or XML (by the path's extension), and its error format. */
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as Fxp from 'fast-xml-parser';
 import type { FastifyReply } from 'fastify';
 
-const xml = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+const require = createRequire(import.meta.url);
+let builder: Fxp.XMLBuilder | undefined;
+
+/** The XML builder, loaded with the first XML response (≈ 8 MB of memory; most clients ask for JSON). */
+function xml(): Fxp.XMLBuilder {
+  const { XMLBuilder } = require('fast-xml-parser') as typeof Fxp;
+  builder ??= new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+  return builder;
+}
 
 /** Root and item element names per document, as the specification writes them. */
 const ROOTS: Record<string, [string, string]> = {
@@ -54,7 +63,7 @@ export function send(
     const doc = item ? { [root]: { [item]: shaped } } : { [root]: shaped };
     return reply
       .header('content-type', 'text/xml; charset=utf-8')
-      .send(`<?xml version="1.0" encoding="utf-8"?>${xml.build(doc) as string}`);
+      .send(`<?xml version="1.0" encoding="utf-8"?>${xml().build(doc) as string}`);
   }
   return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(body));
 }
