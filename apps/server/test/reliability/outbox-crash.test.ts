@@ -131,9 +131,12 @@ describe('outbox crash safety', () => {
     expect(rows.length).toBe(N);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     expect(new Set(processed.keys())).toEqual(new Set(rows.map((r) => `outbox-${r.id}`)));
-    // Rows leased by a killed process are claimed again (attempt 2), never delivered a third time.
-    expect(rows.filter((r) => r.attempts === 2).length).toBeGreaterThanOrEqual(KILL_AT.length);
-    expect(rows.every((r) => r.attempts <= 2)).toBe(true);
+    // Rows leased by a killed process are claimed again (attempt 2). A claim is not a delivery: on
+    // a machine slow enough for a lease to run out, a row may be claimed once more (CI saw attempt
+    // 3 beside a 10 M-row VACUUM), but no message is ever delivered a third time (below).
+    expect(rows.filter((r) => r.attempts >= 2).length).toBeGreaterThanOrEqual(KILL_AT.length);
+    for (const r of rows)
+      expect(r.attempts).toBeGreaterThanOrEqual(received.filter((k) => k === `outbox-${r.id}`).length);
     expect(Math.max(...[...new Set(received)].map((k) => received.filter((x) => x === k).length))).toBe(2);
   }, 180_000);
 });
