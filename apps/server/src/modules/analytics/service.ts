@@ -68,6 +68,9 @@ export function comparisonRanges(f: Filter) {
 const pct = (a: number, b: number): number | null => (b > 0 ? Math.round((a / b) * 1000) / 10 : null);
 const hours = (secs: number, n: number): number | null =>
   n > 0 ? Math.round((secs / n / 3600) * 10) / 10 : null;
+/** The mean rating to two decimals (null without ratings). */
+const satisfaction = (sum: number, n: number): number | null =>
+  n > 0 ? Math.round((sum / n) * 100) / 100 : null;
 
 /**
  * What a breakdown's rows can tell. The rollup keeps every measure by category, district and
@@ -99,7 +102,7 @@ export function presentBreakdown(rows: BreakdownRow[], measures: Measures = 'all
           later: r.resolved - r.resolved_10d,
         }
       : null,
-    satisfaction: all && r.rating_n > 0 ? Math.round((r.rating_sum / r.rating_n) * 100) / 100 : null,
+    satisfaction: all ? satisfaction(r.rating_sum, r.rating_n) : null,
   }));
 }
 
@@ -116,7 +119,7 @@ export async function overview(deps: Pick<AppDeps, 'readDb'>, f: Filter) {
     sameTimeLastYear: o.last_year_requests,
     slaCompliance: pct(n('sla_met'), n('sla_met') + n('sla_breached')),
     avgResolutionHours: hours(n('resolution_seconds'), n('resolution_n')),
-    satisfaction: n('rating_n') > 0 ? Math.round((n('rating_sum') / n('rating_n')) * 100) / 100 : null,
+    satisfaction: satisfaction(n('rating_sum'), n('rating_n')),
     byCriticality: presentBreakdown(criticalityRows(t), 'sla'),
     channels: CHANNELS.map((c) => ({ channel: c, requests: n(`ch_${c}`) }))
       .filter((c) => c.requests > 0)

@@ -8,8 +8,11 @@ let builder: Fxp.XMLBuilder | undefined;
 
 /** The XML builder, loaded with the first XML response (≈ 8 MB of memory; most clients ask for JSON). */
 function xml(): Fxp.XMLBuilder {
-  const { XMLBuilder } = require('fast-xml-parser') as typeof Fxp;
-  builder ??= new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false });
+  builder ??= new (require('fast-xml-parser') as typeof Fxp).XMLBuilder({
+    ignoreAttributes: true,
+    format: false,
+    suppressEmptyNode: false,
+  });
   return builder;
 }
 
