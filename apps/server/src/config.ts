@@ -32,6 +32,8 @@ export interface Config {
   databaseParallelWorkers: number;
   /** PGlite's shared buffers in MB (PGLITE_SHARED_BUFFERS_MB, default 32): memory for speed. */
   pgliteSharedBuffersMb: number;
+  /** Leave V8's compiler and heap settings alone with PGlite (see main.ts; default false). */
+  v8Defaults: boolean;
   /** Seed the demo city on first start (SEED_DEMO; default true on the embedded database). */
   seedDemo: boolean;
   /** Synthetic requests in the demo year (SEED_DEMO_REQUESTS, default 23000 = 1 % of Astana's volume). */
@@ -190,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
     databaseParallelWorkers: int('DATABASE_PARALLEL_WORKERS', 0, 0, 1024),
     pgliteSharedBuffersMb: int('PGLITE_SHARED_BUFFERS_MB', PGLITE_SHARED_BUFFERS_MB, 1, 65_536),
+    v8Defaults: bool('KOMEK_V8_DEFAULTS', false),
     seedDemo: bool('SEED_DEMO', !databaseUrl),
     seedDemoRequests: int('SEED_DEMO_REQUESTS', 23_000, 0, 50_000_000),
     logLevel,

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgliteStatements } from './pglite-statements.ts';
 import { PGLITE_SHARED_BUFFERS_MB } from '../config.ts';
 import type { SQL } from 'drizzle-orm';
 
@@ -88,24 +89,34 @@ export interface Db extends Queryable {
  * — which matters with monthly partitions, where a statement that cannot prune (the open queue,
  * intake's repeat count) would plan every month on every call (≈ 11 ms for the open queue at
  * 54 partitions, against ≈ 1 ms to run it). Only for statements whose text has a few variants
- * and whose plan does not hinge on the parameter values; PGlite runs it as usual.
+ * and whose plan does not hinge on the parameter values. PGlite keeps it with its generic plan
+ * too (pglite-statements.ts), as it keeps every statement it sees again, planned with its values.
  */
 export interface Prepared {
   readonly prepared: string;
   readonly q: SQL;
+  /** Prepared on this engine only (elsewhere it runs as a plain statement). */
+  readonly only?: DbKind | undefined;
 }
 
-export function prepared(name: string, q: SQL): Prepared {
-  return { prepared: name, q };
+/**
+ * `only: 'pglite'` is for a statement whose generic plan is measured better on PGlite, where a
+ * statement's planning runs on the thread that answers requests, but not checked at 10 M on
+ * PostgreSQL.
+ */
+export function prepared(name: string, q: SQL, opts: { only?: DbKind } = {}): Prepared {
+  return { prepared: name, q, only: opts.only };
 }
 
 const dialect = new PgDialect();
 
 function compile(
   q: SQL | string | Prepared,
-  params?: unknown[],
+  params: unknown[] | undefined,
+  kind: DbKind,
 ): { text: string; values: unknown[]; name?: string } {
   if (typeof q === 'string') return { text: q, values: params ?? [] };
+  if ('prepared' in q && q.only && q.only !== kind) q = q.q;
   if ('prepared' in q) {
     const c = dialect.sqlToQuery(q.q);
     // One name per text: the same statement with another shape gets its own.
@@ -161,34 +172,43 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
       [pgliteTypes.DATE]: identity,
     },
   });
-  const runner = (c: Pick<PGlite, 'query'>): Queryable => ({
+  // Statements seen again run PREPAREd (pglite-statements.ts): no parse, describe and, for
+  // prepared(), no planning on every call.
+  const statements = new PgliteStatements(client.serializers);
+  const runner = (
+    c: Pick<PGlite, 'query' | 'exec'>,
+    inTransaction: boolean,
+    settings?: string[],
+  ): Queryable => ({
     async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
-      const { text, values } = compile(q, params);
-      const r = await c.query<T>(text, values);
-      return r.rows;
+      const { text, values, name } = compile(q, params, 'pglite');
+      const rows = await statements.run<T>(c, text, values, {
+        generic: name !== undefined,
+        inTransaction,
+        ...(settings ? { settings } : {}),
+      });
+      if (rows) return rows;
+      if (settings)
+        return client.transaction(async (tx) => {
+          for (const statement of settings) await tx.query(statement);
+          return (await tx.query<T>(text, values)).rows;
+        });
+      return (await c.query<T>(text, values)).rows;
     },
     async copyIn(table, columns, data) {
       await c.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([data]) });
     },
   });
-  const base = runner(client);
+  const base = runner(client, false);
   const listeners = new Map<string, Set<(p: string) => void>>();
   return {
     kind: 'pglite',
     query: base.query,
     copyIn: base.copyIn,
-    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
-    withSettings: (settings) => {
-      const statements = setLocal(settings);
-      return {
-        query: (q, params) =>
-          client.transaction(async (tx) => {
-            for (const statement of statements) await tx.query(statement);
-            return runner(tx).query(q, params);
-          }),
-        copyIn: base.copyIn,
-      };
-    },
+    transaction: (fn) => client.transaction((tx) => fn(runner(tx, true))),
+    // Each statement with the settings set locally: in the EXECUTE's own message, or in a
+    // transaction around an unnamed statement.
+    withSettings: (settings) => runner(client, false, setLocal(settings)),
     exec: async (script) => {
       await client.exec(script);
     },
@@ -267,7 +287,7 @@ async function openPostgres(opts: OpenOptions): Promise<Db> {
   };
   const runner = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
-      const { text, values, name } = compile(q, params);
+      const { text, values, name } = compile(q, params, 'postgres');
       if (!name) return (await c.query({ text, values })).rows as T[];
       // A prepared statement runs with its generic plan: planned once per connection.
       if (!('release' in c)) return (await generic.query({ name, text, values })).rows as T[];

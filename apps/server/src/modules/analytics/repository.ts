@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { CHANNELS, CRITICALITIES, STATUSES } from '@komek/domain/lifecycle';
 import { addDays } from '@komek/domain/time';
-import type { Queryable } from '../../db/client.ts';
+import { prepared, type Queryable } from '../../db/client.ts';
 
 export interface Filter {
   cityId: string;
@@ -268,7 +268,11 @@ export async function overviewFigures(
   previous: { from: string; to: string },
   lastYear: { from: string; to: string },
 ): Promise<OverviewRow> {
-  const [row] = await db.query<OverviewRow>(overviewSql(f, previous, lastYear));
+  // On PGlite its generic plan: 1.7 ms a call at 1 M requests against 2.7 planned with the
+  // values (4.1 unnamed).
+  const [row] = await db.query<OverviewRow>(
+    prepared('overview', overviewSql(f, previous, lastYear), { only: 'pglite' }),
+  );
   if (!row) throw new Error('the overview statement returned no row');
   return row;
 }
