@@ -6,10 +6,12 @@ import { resolve } from 'node:path';
 
 /**
  * PGlite's shared buffers by default, in MB. PGlite touches all of them when it starts, in the
- * process's own memory: the demo city's server idles at 313 MB with 32 against 430 MB with 128
- * (PostgreSQL's default). Intake ran as fast with 32; reads at 1 M requests 5–10 % slower.
+ * process's own memory: the demo city's server idled at 313 MB with 32 against 430 MB with 128
+ * (PostgreSQL's default). 16 since session 14: at 1 M requests the suite's reads and intake ran
+ * as fast as with 32 (within the machine's noise), and the server stayed within 274–299 MB
+ * against 289–319 (docs/SCALING.md). Pages not in the buffers come from the OS's file cache.
  */
-export const PGLITE_SHARED_BUFFERS_MB = 32;
+export const PGLITE_SHARED_BUFFERS_MB = 16;
 
 export interface Config {
   /** HTTP port (PORT, default 8109). */
@@ -30,7 +32,7 @@ export interface Config {
    * small machine a parallel plan's worker start-up costs more than it saves.
    */
   databaseParallelWorkers: number;
-  /** PGlite's shared buffers in MB (PGLITE_SHARED_BUFFERS_MB, default 32): memory for speed. */
+  /** PGlite's shared buffers in MB (PGLITE_SHARED_BUFFERS_MB, default 16): memory for speed. */
   pgliteSharedBuffersMb: number;
   /** Leave V8's compiler and heap settings alone with PGlite (see main.ts; default false). */
   v8Defaults: boolean;
@@ -93,7 +95,7 @@ export const CONFIG_DOCS: Record<string, string> = {
   DATABASE_PARALLEL_WORKERS:
     "PostgreSQL's max_parallel_workers_per_gather for the server's connections (default 0: no parallel plans; raise it on a machine with cores to spare)",
   PGLITE_SHARED_BUFFERS_MB:
-    "shared buffers of the embedded database in MB (default 32; they live in the process: 128, PostgreSQL's default, costs ≈ 110 MB more and read 5–10 % faster at 1 M requests)",
+    "shared buffers of the embedded database in MB (default 16; they live in the process: 128, PostgreSQL's default, costs ≈ 110 MB more)",
   SEED_DEMO:
     'seed the demo city (Astana) on first start: true/false (default true on PGlite, false on PostgreSQL)',
   SEED_DEMO_REQUESTS: 'synthetic requests in the demo year (default 23000, 1 % of real volume)',
