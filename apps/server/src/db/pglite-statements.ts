@@ -53,7 +53,7 @@ function nulError(): Error {
 }
 
 /** `value` as a quoted SQL literal, serialised as PGlite would bind it for a parameter of type `oid`. */
-export function literal(
+function literal(
   value: unknown,
   oid: number | undefined,
   serializers: Record<number, Serializer>,
