@@ -20,10 +20,11 @@ import { migrate } from '../apps/server/src/db/migrate.ts';
 import type { Actor } from '../apps/server/src/lib/context.ts';
 import { createKeywordClassifier } from '../apps/server/src/modules/classify/service.ts';
 import { seedKbDemo } from '../apps/server/src/modules/kb/demo.ts';
-import { parseQuery, queryTexts } from '../apps/server/src/modules/kb/query.ts';
+import { parseQuery } from '../apps/server/src/modules/kb/query.ts';
 import { insertArticle, replaceVariants } from '../apps/server/src/modules/kb/repository.ts';
-import { searchTextSql, withSearchSettings } from '../apps/server/src/modules/kb/repository-search.ts';
-import { searchArticles, suggestForText, synonymsOf } from '../apps/server/src/modules/kb/search.ts';
+import { withSearchSettings } from '../apps/server/src/modules/kb/repository-search.ts';
+import { searchTextSql } from '../apps/server/src/modules/kb/search-statement.ts';
+import { searchArticles, suggestForText, synonymsOf, textStages } from '../apps/server/src/modules/kb/search.ts';
 import { flushSearchLog } from '../apps/server/src/modules/kb/search-log.ts';
 import { indexVariant } from '../apps/server/src/modules/kb/service.ts';
 import { CITY, seedTestCity } from '../apps/server/test/factories.ts';
@@ -201,12 +202,14 @@ async function main(): Promise<void> {
     }
     const vis = { cityId: CITY, staff: false, now: new Date() };
     const synonyms = await synonymsOf(db, CITY);
-    for (const [q, field, join] of [['когда дадут отопление', 'head', 'and'], ['адрес', 'full', 'and']] as const) {
-      const texts = queryTexts(parseQuery(q, synonyms).clauses, 'none', join);
+    // The first statement of a search as it runs: every stage on PGlite, the first on PostgreSQL
+    // (EXPLAIN plans it for its values either way).
+    for (const q of ['когда дадут отопление', 'адрес']) {
+      const stages = textStages(parseQuery(q, synonyms).clauses, 'none');
       const plan = await withSearchSettings(db, (s) =>
-        s.query<{ 'QUERY PLAN': string }>(sql`EXPLAIN ANALYZE ${searchTextSql(vis, texts, { preferLang: 'ru', limit: 10, field, candidates: field === 'full' ? 1000 : undefined })}`),
+        s.db.query<{ 'QUERY PLAN': string }>(sql`EXPLAIN ANALYZE ${searchTextSql(vis, s.oneStatement ? stages : stages.slice(0, 1), { preferLang: 'ru', limit: 10, candidates: 1000, plan: s.oneStatement ? 'generic' : 'custom' })}`),
       );
-      process.stderr.write(`\nEXPLAIN ANALYZE «${q}» (${join}, ${field}):\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
+      process.stderr.write(`\nEXPLAIN ANALYZE «${q}»:\n${plan.map((p) => p['QUERY PLAN']).join('\n')}\n`);
     }
     const result = {
       database: db.kind,

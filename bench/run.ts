@@ -5,6 +5,7 @@
  * GROUP BY over the raw table, duplicate candidates, KB search and the Open311 list when those
  * modules are present. Prints one table and writes bench/results/suite.json.
  *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  BENCH_WARMUP=2  BENCH_CONNECTIONS=10  npm run bench
+ *   BENCH_ONLY='kb search'   only the endpoints whose names contain it
  * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
  *   BENCH_DB=pglite BENCH_DATA_DIR=/tmp/komek-suite-… BENCH_REQUESTS=1 npm run bench   (a data directory
@@ -26,6 +27,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 /** Concurrent clients per endpoint (1 shows one user's latency without queueing). */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** Only the endpoints whose names contain this (case-insensitive), e.g. BENCH_ONLY='KB search'. */
+const ONLY = process.env.BENCH_ONLY?.toLowerCase();
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function timeQuery(
@@ -143,6 +146,7 @@ async function main(): Promise<void> {
   ];
   const rows: Record<string, unknown>[] = [];
   for (const c of cases) {
+    if (ONLY && !c.name.toLowerCase().includes(ONLY)) continue;
     const probe = await fetch(server.url + c.path, {
       method: c.method ?? 'GET',
       headers: auth,

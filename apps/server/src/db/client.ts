@@ -179,11 +179,12 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     c: Pick<PGlite, 'query' | 'exec'>,
     inTransaction: boolean,
     settings?: string[],
+    generic = false,
   ): Queryable => ({
     async query<T>(q: SQL | string | Prepared, params?: unknown[]): Promise<T[]> {
       const { text, values, name } = compile(q, params, 'pglite');
       const rows = await statements.run<T>(c, text, values, {
-        generic: name !== undefined,
+        generic: generic || name !== undefined,
         inTransaction,
         ...(settings ? { settings } : {}),
       });
@@ -208,7 +209,9 @@ async function openPglite(opts: OpenOptions): Promise<Db> {
     transaction: (fn) => client.transaction((tx) => fn(runner(tx, true))),
     // Each statement with the settings set locally: in the EXECUTE's own message, or in a
     // transaction around an unnamed statement.
-    withSettings: (settings) => runner(client, false, setLocal(settings)),
+    // plan_cache_mode=force_generic_plan is the generic flag of the EXECUTE (one SET, not two).
+    withSettings: ({ plan_cache_mode: mode, ...rest }) =>
+      runner(client, false, setLocal(rest), mode === 'force_generic_plan'),
     exec: async (script) => {
       await client.exec(script);
     },

@@ -124,6 +124,16 @@ describe('PGlite statements kept prepared', () => {
     expect(await db.query(cost)).toEqual([{ v: '4' }]);
   });
 
+  it('plan_cache_mode=force_generic_plan among the settings: planned once, generically', async () => {
+    const q = sql`SELECT count(*)::int AS n FROM things WHERE id > ${0} AND current_setting('random_page_cost') = '1.3'`;
+    const generic = db.withSettings({ random_page_cost: 1.3, plan_cache_mode: 'force_generic_plan' });
+    for (let i = 0; i < 4; i++) expect(await generic.query(q)).toEqual([{ n: 2 }]);
+    const s = (await held()).find((h) => h.statement.includes("current_setting('random_page_cost') = '1.3'"));
+    // Prepared at once, as prepared() statements are; every call EXECUTEd with the one generic
+    // plan, the cost setting applied.
+    expect(s).toMatchObject({ generic_plans: 4, custom_plans: 0 });
+  });
+
   it('a table changed under a prepared statement: the statement is made again', async () => {
     await db.exec('CREATE TABLE shapes (a int)');
     await db.exec('INSERT INTO shapes VALUES (1)');

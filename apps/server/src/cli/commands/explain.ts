@@ -17,8 +17,10 @@ import type { Db, Settings } from '../../db/client.ts';
 import { overviewSql } from '../../modules/analytics/repository.ts';
 import { comparisonRanges } from '../../modules/analytics/service.ts';
 import { candidatesSql } from '../../modules/duplicates/service.ts';
-import { parseQuery, queryTexts } from '../../modules/kb/query.ts';
-import { KB_SEARCH_SETTINGS, searchTextSql } from '../../modules/kb/repository-search.ts';
+import { parseQuery } from '../../modules/kb/query.ts';
+import { KB_SEARCH_SETTINGS } from '../../modules/kb/repository-search.ts';
+import { searchTextSql } from '../../modules/kb/search-statement.ts';
+import { textStages } from '../../modules/kb/search.ts';
 import { publicListQuery } from '../../modules/open311/list.ts';
 import { listSql, viewByIdSql } from '../../modules/requests/repository.ts';
 import { parseArgs } from '../io.ts';
@@ -36,6 +38,7 @@ export function hotQueries(
   city: string,
   s: Sample,
   now: Date,
+  kind: Db['kind'] = 'postgres',
 ): { name: string; q: SQL; settings?: Settings }[] {
   const since30 = new Date(now.getTime() - 30 * 86_400_000);
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
@@ -101,13 +104,17 @@ export function hotQueries(
         FROM requests WHERE city_id = ${city} AND status = 'deferred' GROUP BY 1, 2, 3, 4 ORDER BY 1, 5 DESC`,
     },
     {
-      name: 'KB search, first stage (every word in a title or keywords, published, public)',
-      // As the search runs it: on sessions that price a random page like a cached one.
+      name:
+        kind === 'pglite'
+          ? 'KB search, its stages in one statement (the word in a title or keywords, then anywhere; published, public)'
+          : 'KB search, first stage (the word in a title or keywords, published, public)',
+      // As the search runs it (withSearchSettings): on sessions that price a random page like a
+      // cached one; on PGlite every stage in one statement (EXPLAIN plans it for its values).
       settings: KB_SEARCH_SETTINGS,
       q: searchTextSql(
         { cityId: city, staff: false, now },
-        queryTexts(parseQuery('отопление', []).clauses, 'none', 'and'),
-        { preferLang: 'ru', limit: 10, field: 'head' },
+        textStages(parseQuery('отопление', []).clauses, 'none').slice(0, kind === 'pglite' ? undefined : 1),
+        { preferLang: 'ru', limit: 10, candidates: 1000, plan: kind === 'pglite' ? 'generic' : 'custom' },
       ),
     },
     {
@@ -158,7 +165,7 @@ export async function explainHotQueries(
     '',
   ];
   const plans = new Map<string, string>();
-  for (const h of hotQueries(city, s, now)) {
+  for (const h of hotQueries(city, s, now, db.kind)) {
     onQuery(h.name);
     const p = await plan(db, h.q, h.settings);
     plans.set(h.name, p);

@@ -135,6 +135,40 @@ describe('search', () => {
     expect(r.items[0]?.snippet).toMatch(/<mark>Отопление<\/mark>/);
   });
 
+  it('keeps the snippets it made, and highlights the new text of an edited article', async () => {
+    await create('meters', {
+      variants: [
+        {
+          lang: 'ru',
+          title: 'Поверка счётчиков воды',
+          body: 'Счётчики проверяют раз в четыре года, поверку заказывает собственник.',
+        },
+      ],
+    });
+    const first = await search('поверка счётчиков');
+    const again = await search('поверка счётчиков');
+    expect(again).toEqual(first);
+    expect(first.items[0]?.snippet).toMatch(/раз в четыре года/);
+    const edit = await s.call('PUT', `/api/v1/kb/articles/${ids.meters}`, {
+      token: admin,
+      body: {
+        status: 'published',
+        variants: [
+          {
+            lang: 'ru',
+            title: 'Поверка счётчиков воды',
+            body: 'Счётчики горячей воды проверяют раз в шесть лет, поверку заказывает собственник.',
+          },
+        ],
+      },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const edited = await search('поверка счётчиков');
+    expect(edited.items[0]?.id).toBe(ids.meters);
+    expect(edited.items[0]?.snippet).toMatch(/раз в шесть лет/);
+    expect(edited.items[0]?.snippet).not.toMatch(/четыре/);
+  });
+
   it('stems Kazakh: «жылу қашан беріледі» finds the Kazakh variant', async () => {
     for (const lang of ['kk', undefined]) {
       const r = await search('жылу қашан беріледі', lang ? { lang } : {});

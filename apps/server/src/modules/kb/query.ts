@@ -28,11 +28,21 @@ export function normalizeTerm(term: string): string[] {
   return normalizeText(term).split(' ').filter(Boolean);
 }
 
+// The city's groups are one cached array between editors' changes: normalised once, not per query.
+const groupsCache = new WeakMap<readonly (readonly string[])[], string[][][]>();
+
+function normalizedGroups(groups: readonly (readonly string[])[]): string[][][] {
+  let out = groupsCache.get(groups);
+  if (!out)
+    groupsCache.set(groups, (out = groups.map((g) => g.map(normalizeTerm).filter((t) => t.length > 0))));
+  return out;
+}
+
 /** Splits the query into clauses and replaces each synonym occurrence by a clause of the whole group. */
 export function parseQuery(text: string, synonymGroups: readonly (readonly string[])[]): ParsedQuery {
   const normalized = normalizeText(text);
   const tokens = normalized ? normalized.split(' ').slice(0, MAX_TOKENS) : [];
-  const groups = synonymGroups.map((g) => g.map(normalizeTerm).filter((t) => t.length > 0));
+  const groups = normalizedGroups(synonymGroups);
   const clauses: Clause[] = [];
   const expandedWith: string[] = [];
   let i = 0;

@@ -6,9 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
-import type { QueryTexts } from './query.ts';
 import type { KbLang } from './repository.ts';
-import { MARK_CLOSE, MARK_OPEN } from './markdown.ts';
 
 export interface Visibility {
   cityId: string;
@@ -28,51 +26,20 @@ export interface HitRow {
   rank: number;
 }
 
-/** Published (the partial GIN index), valid now, public unless the reader is staff, in the categories asked for. */
+/**
+ * Published (the partial GIN index), valid now, public unless the reader is staff, in the
+ * categories asked for (`now` and `categories` as the caller writes values: bound, or template
+ * placeholders).
+ */
+export function visibleWhere(staff: boolean, inCategories: boolean, now: SQL, categories: SQL): SQL {
+  return sql`s.status = 'published' AND (s.valid_from IS NULL OR s.valid_from <= ${now}) AND (s.valid_to IS NULL OR s.valid_to > ${now})
+    ${staff ? sql`` : sql`AND s.audience = 'public'`}
+    ${inCategories ? sql`AND s.categories && ${categories}::text[]` : sql``}`;
+}
+
 function visible(v: Visibility): SQL {
-  return sql`s.status = 'published' AND (s.valid_from IS NULL OR s.valid_from <= ${v.now}) AND (s.valid_to IS NULL OR s.valid_to > ${v.now})
-    ${v.staff ? sql`` : sql`AND s.audience = 'public'`}
-    ${v.categories?.length ? sql`AND s.categories && ${sql.param([...v.categories])}::text[]` : sql``}`;
-}
-
-/**
- * The query as one tsquery: the 'russian' configuration stems Cyrillic words with the Russian
- * and Latin words with the English Snowball stemmer (the same as the 'english' configuration the
- * English variants are indexed with), and 'simple' over Kazakh stems matches the Kazakh variants.
- */
-export function tsQuery(t: QueryTexts): SQL {
-  return sql`(to_tsquery('russian', ${t.russian}) || to_tsquery('simple', ${t.kazakh}))`;
-}
-
-const HEADLINE = `MaxFragments=2, MaxWords=22, MinWords=8, ShortWord=2, StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, FragmentDelimiter=" … "`;
-
-// Weights for D, C, B, A: title (A) outweighs keywords (B), which outweigh the body (C).
-const WEIGHTS = '{0.05, 0.2, 0.5, 1.0}';
-
-export interface TextSearchOptions {
-  preferLang?: KbLang | undefined;
-  limit: number;
-  /** Articles already on the page. */
-  exclude?: readonly number[] | undefined;
-  /** Rank at most this many matching variants (bounds the work of very broad queries). */
-  candidates?: number | undefined;
-  /** Match the title and keywords only ('head') or the whole article ('full'); ranking always uses the whole. */
-  field?: 'head' | 'full' | undefined;
-}
-
-/**
- * Full-text hits: each article ranked by its best-matching variant and shown in the preferred
- * language when that variant matched too, with a highlighted snippet computed only for the
- * rows returned.
- */
-export async function searchText(
-  db: Queryable,
-  v: Visibility,
-  t: QueryTexts,
-  opts: TextSearchOptions,
-): Promise<HitRow[]> {
-  if (!t.russian && !t.kazakh) return [];
-  return db.query<HitRow>(searchTextSql(v, t, opts));
+  const categories = v.categories?.length ? [...v.categories] : [];
+  return visibleWhere(v.staff, categories.length > 0, sql`${v.now}`, sql`${sql.param(categories)}`);
 }
 
 /**
@@ -83,34 +50,29 @@ export async function searchText(
  */
 export const KB_SEARCH_SETTINGS = { random_page_cost: 1.1 };
 
-export async function withSearchSettings<T>(db: Db, fn: (q: Queryable) => Promise<T>): Promise<T> {
-  return fn(db.withSettings(KB_SEARCH_SETTINGS));
+/** Where a search's statements run, and how. */
+export interface SearchSession {
+  db: Queryable;
+  /** All matching stages in one statement on a generic plan (PGlite), or one statement a stage planned for its words (PostgreSQL). */
+  oneStatement: boolean;
 }
 
-/** The full-text search statement (exported for EXPLAIN in the benchmark). */
-export function searchTextSql(v: Visibility, t: QueryTexts, opts: TextSearchOptions): SQL {
-  const tq = tsQuery(t);
-  // MATERIALIZED: rank once on the narrow index rows, so later sorts carry ids and ranks, not vectors.
-  return sql`WITH hits AS MATERIALIZED (
-      SELECT s.article_id, s.lang, s.categories, ts_rank(${WEIGHTS}::float4[], s.search, ${tq}) AS rank
-      FROM kb_search_index s
-      WHERE s.city_id = ${v.cityId} AND ${opts.field === 'head' ? sql`s.head` : sql`s.search`} @@ ${tq} AND ${visible(v)}
-        ${opts.exclude?.length ? sql`AND s.article_id <> ALL(${sql.param([...opts.exclude])}::bigint[])` : sql``}
-      ${opts.candidates ? sql`LIMIT ${opts.candidates}` : sql``}
-    ), top AS (
-      SELECT article_id, max(rank) AS rank, min(categories) AS categories,
-        (array_agg(lang ORDER BY lang = ${opts.preferLang ?? null} DESC NULLS LAST, rank DESC))[1] AS lang
-      FROM hits GROUP BY article_id ORDER BY max(rank) DESC, article_id LIMIT ${opts.limit}
-    )
-    SELECT t.article_id AS id, t.lang, t.rank, v.title, t.categories,
-      CASE t.lang
-        WHEN 'ru' THEN ts_headline('russian', v.body_text, to_tsquery('russian', ${t.headline.russian}), ${HEADLINE})
-        WHEN 'en' THEN ts_headline('english', v.body_text, to_tsquery('english', ${t.headline.english}), ${HEADLINE})
-        ELSE ts_headline('simple', v.body_text, to_tsquery('simple', ${t.headline.kazakh}), ${HEADLINE})
-      END AS snippet
-    FROM top t
-    JOIN kb_article_variants v ON v.city_id = ${v.cityId} AND v.article_id = t.article_id AND v.lang = t.lang
-    ORDER BY t.rank DESC, t.article_id`;
+/**
+ * On PostgreSQL each stage is its own statement, planned for its words: planning is cheap beside
+ * a round trip to another process that works in parallel, and a page the first stage fills
+ * plans no more. On PGlite one thread answers every request and each statement costs a fixed
+ * share of it; there every stage goes in one statement on its generic plan (planning was half a
+ * statement's time, and the plan hardly depends on the words once the tsqueries come from init
+ * plans). Measured in docs/SCALING.md.
+ */
+export async function withSearchSettings<T>(db: Db, fn: (s: SearchSession) => Promise<T>): Promise<T> {
+  const pglite = db.kind === 'pglite';
+  return fn({
+    db: db.withSettings(
+      pglite ? { ...KB_SEARCH_SETTINGS, plan_cache_mode: 'force_generic_plan' } : KB_SEARCH_SETTINGS,
+    ),
+    oneStatement: pglite,
+  });
 }
 
 /**
@@ -198,18 +160,45 @@ export interface SearchLogRow {
   now: Date;
 }
 
+/** Identical searches of one second, as one row with their number (the earliest time kept). */
+export function groupSearches(rows: readonly SearchLogRow[]): (SearchLogRow & { searches: number })[] {
+  const groups = new Map<string, SearchLogRow & { searches: number }>();
+  for (const r of rows) {
+    const key = JSON.stringify([
+      r.cityId,
+      r.query,
+      r.normalized,
+      r.lang,
+      r.category,
+      r.results,
+      r.actorKind,
+      Math.floor(r.now.getTime() / 1000),
+    ]);
+    const g = groups.get(key);
+    if (!g) groups.set(key, { ...r, searches: 1 });
+    else {
+      g.searches++;
+      if (r.now < g.now) g.now = r.now;
+    }
+  }
+  return [...groups.values()];
+}
+
 /**
  * Writes logged searches in one statement (one shape whatever their number: the columns go as
- * arrays). The rows are analytics, not a record anyone relies on, so the commit does not wait for
- * the WAL flush (synchronous_commit off, local to the statement's own transaction).
+ * arrays), identical ones of one second as one row with their count. The rows are analytics, not
+ * a record anyone relies on, so the commit does not wait for the WAL flush (synchronous_commit
+ * off, local to the statement's own transaction).
  */
-export async function insertSearches(db: Db, rows: readonly SearchLogRow[]): Promise<void> {
-  const col = <T>(f: (r: SearchLogRow) => T): T[] => rows.map(f);
+export async function insertSearches(db: Db, logged: readonly SearchLogRow[]): Promise<void> {
+  const rows = groupSearches(logged);
+  const col = <T>(f: (r: (typeof rows)[number]) => T): T[] => rows.map(f);
   await db.query(sql`WITH async AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))
-    INSERT INTO kb_searches (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)
+    INSERT INTO kb_searches (city_id, query, normalized, lang, category_code, results, actor_kind, created_at, searches)
     SELECT r.* FROM async, unnest(${sql.param(col((r) => r.cityId))}::text[], ${sql.param(col((r) => r.query))}::text[],
       ${sql.param(col((r) => r.normalized))}::text[], ${sql.param(col((r) => r.lang))}::text[],
       ${sql.param(col((r) => r.category))}::text[], ${sql.param(col((r) => r.results))}::int[],
-      ${sql.param(col((r) => r.actorKind))}::text[], ${sql.param(col((r) => r.now.toISOString()))}::timestamptz[])
-      AS r (city_id, query, normalized, lang, category_code, results, actor_kind, created_at)`);
+      ${sql.param(col((r) => r.actorKind))}::text[], ${sql.param(col((r) => r.now.toISOString()))}::timestamptz[],
+      ${sql.param(col((r) => r.searches))}::int[])
+      AS r (city_id, query, normalized, lang, category_code, results, actor_kind, created_at, searches)`);
 }

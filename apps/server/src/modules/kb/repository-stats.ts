@@ -47,15 +47,17 @@ export interface QueryStatRow {
 }
 
 export async function queryStats(db: Queryable, p: Period, noResultsOnly: boolean): Promise<QueryStatRow[]> {
-  return db.query<QueryStatRow>(sql`SELECT normalized AS query, count(*)::int AS count, round(avg(results), 2)::float8 AS avg_results
+  // A row is `searches` identical searches (insertSearches).
+  return db.query<QueryStatRow>(sql`SELECT normalized AS query, sum(searches)::int AS count,
+      round(sum(results * searches)::numeric / sum(searches), 2)::float8 AS avg_results
     FROM kb_searches WHERE city_id = ${p.cityId} AND created_at >= ${p.from} AND created_at < ${p.to} AND normalized <> ''
       ${noResultsOnly ? sql`AND results = 0` : sql``}
-    GROUP BY normalized ORDER BY count(*) DESC, normalized LIMIT 20`);
+    GROUP BY normalized ORDER BY sum(searches) DESC, normalized LIMIT 20`);
 }
 
 export async function countSearches(db: Queryable, p: Period): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM kb_searches WHERE city_id = ${p.cityId} AND created_at >= ${p.from} AND created_at < ${p.to}`,
+    sql`SELECT COALESCE(sum(searches), 0)::int AS n FROM kb_searches WHERE city_id = ${p.cityId} AND created_at >= ${p.from} AND created_at < ${p.to}`,
   );
   return rows[0]?.n ?? 0;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { openTestDb } from '../../../test/server.ts';
 import type { SearchLogRow } from './repository-search.ts';
+import { countSearches, queryStats } from './repository-stats.ts';
 import { flushSearchLog, logSearch, MAX_DELAY_MS, MAX_ROWS, waitingSearchRows } from './search-log.ts';
 
 let db: Db;
@@ -67,6 +68,40 @@ describe('search log', () => {
     expect(waitingSearchRows(db)).toBe(0);
     await flushSearchLog(db);
     expect(await logged('Batch')).toHaveLength(MAX_ROWS);
+  });
+
+  it('keeps identical searches of one second as one row with their number, and the statistics count each', async () => {
+    const at = new Date('2026-12-02T08:00:00.100Z');
+    const later = new Date('2026-12-02T08:00:00.900Z');
+    const next = new Date('2026-12-02T08:00:01.200Z');
+    for (let i = 0; i < 5; i++) logSearch(db, row('Same heating', { now: i === 0 ? later : at }));
+    logSearch(db, row('Same heating', { now: next }));
+    logSearch(db, row('Same heating', { now: at, results: 0 }));
+    logSearch(db, row('Same other', { now: at }));
+    await flushSearchLog(db);
+    const rows = await db.query<{ query: string; results: number; searches: number; created_at: string }>(
+      sql`SELECT query, results, searches, created_at FROM kb_searches WHERE query LIKE 'Same%' ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.query, r.results, r.searches])).toEqual([
+      ['Same heating', 2, 5],
+      ['Same heating', 2, 1],
+      ['Same heating', 0, 1],
+      ['Same other', 2, 1],
+    ]);
+    // The earliest time of a group is kept.
+    expect(new Date(rows[0]?.created_at as string).toISOString()).toBe(at.toISOString());
+    const period = {
+      cityId: 'c1',
+      from: new Date('2026-12-02T00:00:00Z'),
+      to: new Date('2026-12-03T00:00:00Z'),
+      now: new Date('2026-12-03T00:00:00Z'),
+      windowMinutes: 30,
+    };
+    expect(await countSearches(db, period)).toBe(8);
+    const top = await queryStats(db, period, false);
+    // 7 searches of «same heating», one of them without results: 6 × 2 / 7.
+    expect(top[0]).toEqual({ query: 'same heating', count: 7, avg_results: 1.71 });
+    expect(await queryStats(db, period, true)).toEqual([{ query: 'same heating', count: 1, avg_results: 0 }]);
   });
 
   it('a batch the database refuses is dropped with a warning that quotes no query, and later rows still go', async () => {

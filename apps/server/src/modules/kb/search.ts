@@ -18,6 +18,7 @@ import {
   queryTexts,
   withCorrections,
   type Clause,
+  type QueryTexts,
   type ParsedQuery,
 } from './query.ts';
 import { categoryStats, termStats } from './repository-learn.ts';
@@ -25,12 +26,13 @@ import {
   correctWords,
   withSearchSettings,
   listSynonyms,
-  searchText,
   visibleByIds,
   type HitRow,
+  type SearchSession,
   type Visibility,
 } from './repository-search.ts';
 import { listTemplates } from './repository-templates.ts';
+import { searchText, type StagedHitRow, type TextStage } from './search-statement.ts';
 import { logSearch } from './search-log.ts';
 import type { KbLang } from './repository.ts';
 
@@ -91,7 +93,7 @@ interface Found {
   match: 'text' | 'typo';
 }
 
-/** A matching stage: which words must match where, and how many candidates are ranked. */
+/** A matching stage: which words must match where, and whether its candidates are capped. */
 interface Stage {
   join: 'and' | 'or';
   field: 'head' | 'full';
@@ -118,30 +120,52 @@ function stagesFor(clauses: number): Stage[] {
   ];
 }
 
+/** The stages of a query with their tsquery texts and their place on the page (4 = first). */
+export function textStages(clauses: readonly Clause[], prefix: 'none' | 'last'): TextStage[] {
+  const texts = { and: queryTexts(clauses, prefix, 'and'), or: undefined as QueryTexts | undefined };
+  return stagesFor(clauses.length).map((st) => ({
+    texts: st.join === 'and' ? texts.and : (texts.or ??= queryTexts(clauses, prefix, 'or')),
+    field: st.field,
+    capped: st.capped,
+    tier: (st.join === 'and' ? 3 : 1) + (st.field === 'head' ? 1 : 0),
+  }));
+}
+
+/**
+ * The page of text matches: stages run in order while the page is not full, each skipping the
+ * articles found before it; in one statement or one statement a stage (`SearchSession`).
+ */
 async function matchText(
-  db: Queryable,
+  session: SearchSession,
   vis: Visibility,
   clauses: Clause[],
   o: { preferLang: KbLang; limit: number; exclude: number[]; match: Found['match']; prefix: 'none' | 'last' },
 ): Promise<Found[]> {
-  const out: Found[] = [];
-  const seen = [...o.exclude];
-  for (const stage of stagesFor(clauses.length)) {
-    if (out.length >= o.limit) break;
-    const tier = (stage.join === 'and' ? 3 : 1) + (stage.field === 'head' ? 1 : 0);
-    const rows = await searchText(db, vis, queryTexts(clauses, o.prefix, stage.join), {
-      preferLang: o.preferLang,
-      limit: o.limit - out.length,
-      exclude: seen,
-      field: stage.field,
-      candidates: stage.capped ? CANDIDATES : undefined,
-    });
-    for (const row of rows) {
-      out.push({ row, all: stage.join === 'and', tier, match: o.match });
-      seen.push(row.id);
+  const stages = textStages(clauses, o.prefix);
+  const opts = { preferLang: o.preferLang, candidates: CANDIDATES };
+  const rows: StagedHitRow[] = [];
+  if (session.oneStatement)
+    rows.push(
+      ...(await searchText(session.db, vis, stages, {
+        ...opts,
+        limit: o.limit,
+        exclude: o.exclude,
+        plan: 'generic',
+      })),
+    );
+  else
+    for (const stage of stages) {
+      if (rows.length >= o.limit) break;
+      rows.push(
+        ...(await searchText(session.db, vis, [stage], {
+          ...opts,
+          limit: o.limit - rows.length,
+          exclude: [...o.exclude, ...rows.map((r) => r.id)],
+          plan: 'custom',
+        })),
+      );
     }
-  }
-  return out;
+  return rows.map((row) => ({ row, all: row.tier >= 3, tier: row.tier, match: o.match }));
 }
 
 /** Body matches ranked per stage at most (a common word matches a quarter of a real FAQ). */
@@ -152,13 +176,13 @@ const MAX_CORRECTED_WORDS = 8;
 
 /** Text matches, then matches with misspelt words corrected from the lexicon when the page is not full. */
 async function findArticles(
-  db: Queryable,
+  session: SearchSession,
   vis: Visibility,
   pq: ParsedQuery,
   o: { preferLang: KbLang; limit: number; prefix: 'none' | 'last' },
 ): Promise<Found[]> {
   const { preferLang, limit, prefix } = o;
-  const found = await matchText(db, vis, pq.clauses, {
+  const found = await matchText(session, vis, pq.clauses, {
     preferLang,
     limit,
     exclude: [],
@@ -172,9 +196,9 @@ async function findArticles(
     0,
     MAX_CORRECTED_WORDS,
   );
-  const fixes = await correctWords(db, vis.cityId, words);
+  const fixes = await correctWords(session.db, vis.cityId, words);
   if (!fixes.size) return found;
-  const more = await matchText(db, vis, withCorrections(pq.clauses, fixes), {
+  const more = await matchText(session, vis, withCorrections(pq.clauses, fixes), {
     preferLang,
     limit: limit - found.length,
     exclude: found.map((f) => f.row.id),
@@ -221,8 +245,8 @@ export async function searchArticles(
   // Without a language asked for, show the variant in the language the query is written in.
   const preferLang = input.lang ?? detectLanguage(input.q);
   // A submitted query is whole words; suggestions see words still being typed (prefix on the last).
-  const found = await withSearchSettings(deps.readDb, (q) =>
-    findArticles(q, vis, pq, { preferLang, limit, prefix: 'none' }),
+  const found = await withSearchSettings(deps.readDb, (s) =>
+    findArticles(s, vis, pq, { preferLang, limit, prefix: 'none' }),
   );
   const items = found.map((f) => toHit(f.row, f.match, pageScore(f)));
   logSearch(deps.db, {
@@ -285,8 +309,8 @@ export async function suggestForText(
   const vis: Visibility = { cityId, staff: reach.staff, now: deps.now() };
   const preferLang = input.lang ?? detectLanguage(input.text);
   const [found, learned, cats] = await Promise.all([
-    withSearchSettings(deps.readDb, (q) =>
-      findArticles(q, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' }),
+    withSearchSettings(deps.readDb, (s) =>
+      findArticles(s, vis, pq, { preferLang, limit: TEXT_CANDIDATES, prefix: 'last' }),
     ),
     termStats(deps.readDb, cityId, pq.normalized, kazakhIndexText(input.text)),
     category ? categoryStats(deps.readDb, cityId, category) : Promise.resolve([]),
