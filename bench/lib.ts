@@ -39,6 +39,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   }
   const args = [
     ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+    // BENCH_NODE_FLAGS='--max-semi-space-size=8 …': V8 and node flags for the server.
+    ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
     ...(source
       ? ['--import', 'tsx', join(root, 'apps/server/src/main.ts')]
       : [join(root, 'apps/server/dist/main.js')]),

@@ -6,6 +6,7 @@
  * modules are present. Prints one table and writes bench/results/suite.json.
  *   BENCH_DB=postgres|pglite  BENCH_REQUESTS=200000  BENCH_SECONDS=5  BENCH_WARMUP=2  BENCH_CONNECTIONS=10  npm run bench
  *   BENCH_ONLY='kb search'   only the endpoints whose names contain it
+ *   BENCH_NODE_FLAGS='--max-semi-space-size=8'   flags for the server's node (BENCH_CPU_PROF=dir for a profile)
  * Against an already loaded database (no regeneration when it holds ≥ BENCH_REQUESTS):
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/komek_bench BENCH_SCHEMA=public BENCH_REQUESTS=1 npm run bench
  *   BENCH_DB=pglite BENCH_DATA_DIR=/tmp/komek-suite-… BENCH_REQUESTS=1 npm run bench   (a data directory
