@@ -1,8 +1,7 @@
 /**
- * Search SQL: full-text search over the weighted vectors of every language variant (partial GIN
- * indexes on published rows), typo correction from title and keyword words (pg_trgm similarity,
- * nearest neighbour on a GiST index), highlighted snippets for the page shown only, synonyms and
- * the search log.
+ * Search SQL around the full-text statement (search-statement.ts): the sessions searches run on,
+ * visibility, typo correction from title and keyword words (pg_trgm similarity, nearest neighbour
+ * on a GiST index), articles by id, synonyms and the search log.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -161,7 +160,7 @@ export interface SearchLogRow {
 }
 
 /** Identical searches of one second, as one row with their number (the earliest time kept). */
-export function groupSearches(rows: readonly SearchLogRow[]): (SearchLogRow & { searches: number })[] {
+function groupSearches(rows: readonly SearchLogRow[]): (SearchLogRow & { searches: number })[] {
   const groups = new Map<string, SearchLogRow & { searches: number }>();
   for (const r of rows) {
     const key = JSON.stringify([

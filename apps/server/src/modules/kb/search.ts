@@ -18,7 +18,6 @@ import {
   queryTexts,
   withCorrections,
   type Clause,
-  type QueryTexts,
   type ParsedQuery,
 } from './query.ts';
 import { categoryStats, termStats } from './repository-learn.ts';
@@ -122,9 +121,11 @@ function stagesFor(clauses: number): Stage[] {
 
 /** The stages of a query with their tsquery texts and their place on the page (4 = first). */
 export function textStages(clauses: readonly Clause[], prefix: 'none' | 'last'): TextStage[] {
-  const texts = { and: queryTexts(clauses, prefix, 'and'), or: undefined as QueryTexts | undefined };
-  return stagesFor(clauses.length).map((st) => ({
-    texts: st.join === 'and' ? texts.and : (texts.or ??= queryTexts(clauses, prefix, 'or')),
+  const stages = stagesFor(clauses.length);
+  const and = queryTexts(clauses, prefix, 'and');
+  const or = stages.some((st) => st.join === 'or') ? queryTexts(clauses, prefix, 'or') : and;
+  return stages.map((st) => ({
+    texts: st.join === 'and' ? and : or,
     field: st.field,
     capped: st.capped,
     tier: (st.join === 'and' ? 3 : 1) + (st.field === 'head' ? 1 : 0),
